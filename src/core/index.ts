@@ -1,0 +1,5 @@
+export * from './result.js';
+export * from './errors.js';
+export * from './ids.js';
+export * from './clock.js';
+export * from './rng.js';

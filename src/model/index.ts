@@ -1,0 +1,3 @@
+export * from './instrument.js';
+export * from './timeframe.js';
+export * from './bar.js';
