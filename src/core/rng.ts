@@ -11,6 +11,7 @@ export class SeededRng {
   private spareNormal = Number.NaN;
 
   constructor(seed: number) {
+    // Seeds are 32-bit: the CLI accepts [-2^31, 2^31 - 1], where every seed gives its own stream.
     if (!Number.isInteger(seed)) throw new RangeError(`seed "${seed}" must be an integer`);
     let s = seed >>> 0;
     const next = (): number => {

@@ -71,6 +71,7 @@ export function roundToTick(price: number, tickSize: number): number {
 /** Rounds a quantity down to whole lots: an order never asks for more than was sized. */
 export function roundToLot(quantity: number, lotSize: number): number {
   const lots = Math.floor(Math.abs(quantity) / lotSize + 1e-9);
+  if (lots === 0) return 0;
   return Math.sign(quantity) * cleanDecimals(lots * lotSize, lotSize);
 }
 

@@ -27,6 +27,8 @@ export interface AccountState {
   readonly cash: number;
   /** cash + market value of all positions. */
   readonly equity: number;
+  /** Σ |quantity| * mark over open positions. */
+  readonly grossExposure: number;
   readonly buyingPower: number;
   /** gross exposure / equity. */
   readonly leverage: number;

@@ -33,7 +33,7 @@ export function timeframeMs(timeframe: Timeframe): number {
 
 /**
  * Start of the bucket containing `ts`, in UTC. Weekly buckets start on Monday 00:00 UTC (epoch day 0 was a
- * Thursday, hence the 3-day shift).
+ * Thursday; Monday 1970-01-05 is 4 days later, hence the 4-day shift).
  */
 export function bucketStart(ts: number, timeframe: Timeframe): number {
   const width = DURATIONS[timeframe];

@@ -1,0 +1,226 @@
+import type { InstrumentId, OrderId, ClientOrderId, RunId, StrategyId } from '../core/ids.js';
+import type { BarSeries } from '../data/bar-series.js';
+import type { Instrument } from '../model/instrument.js';
+import type { Timeframe } from '../model/timeframe.js';
+import type { Fill, Order, OrderStatus } from '../model/order.types.js';
+import type { Position } from '../model/position.types.js';
+
+/**
+ * Persistence ports. Every method returns a Promise: the PostgreSQL implementation is asynchronous, the
+ * embedded SQLite one settles at once. Failures reject with a NeuralTraderError (`INVALID_INPUT` for bad
+ * arguments, `CONFLICT` for a uniqueness clash, `NOT_FOUND` when updating something missing,
+ * `STORE_FAILURE` for the database itself). Times are epoch ms; ranges are [from, to) (to exclusive).
+ */
+
+/** A value that survives JSON.stringify → JSON.parse unchanged. */
+export type JsonValue =
+  null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** A half-open time range [from, to) in epoch ms; a missing bound is unbounded. */
+export interface TimeRange {
+  readonly from?: number;
+  readonly to?: number;
+}
+
+export interface InstrumentRepository {
+  /** Inserts or replaces by symbol. */
+  upsert(instruments: Instrument | readonly Instrument[]): Promise<void>;
+  /** The symbol is normalised (upper case) first. */
+  get(symbol: string): Promise<Instrument | null>;
+  /** Sorted by symbol. */
+  list(): Promise<Instrument[]>;
+}
+
+export interface UpsertBarsOptions {
+  /** Bars per transaction (default 100,000). */
+  readonly batchSize?: number;
+  /**
+   * Called inside each batch's transaction just before it commits, with the bars written so far (this batch
+   * included) and the total. Throwing aborts that batch (rolled back) and the import; earlier batches stay.
+   * Runs synchronously: a returned Promise is not awaited.
+   */
+  readonly onBatch?: (written: number, total: number) => void;
+}
+
+export interface UpsertBarsResult {
+  readonly written: number;
+  readonly batches: number;
+}
+
+/** What is stored for one symbol and timeframe. `firstTs` / `lastTs` are bar open times (epoch ms). */
+export interface SeriesSummary {
+  readonly symbol: string;
+  readonly timeframe: Timeframe;
+  readonly count: number;
+  readonly firstTs: number;
+  readonly lastTs: number;
+}
+
+export interface BarRepository {
+  /**
+   * Stores a series. Idempotent: a bar is keyed by (symbol, timeframe, ts); storing it again replaces its
+   * values. One transaction per batch, so an import stopped half-way leaves whole batches only.
+   */
+  upsertBars(series: BarSeries, options?: UpsertBarsOptions): Promise<UpsertBarsResult>;
+  /** Bars with from <= ts < to, oldest first; an empty series when there are none. */
+  loadBars(symbol: string, timeframe: Timeframe, range?: TimeRange): Promise<BarSeries>;
+  /** One entry per stored (symbol, timeframe), sorted by symbol then timeframe. */
+  listSeries(): Promise<SeriesSummary[]>;
+  /** Deletes one timeframe of a symbol, or all its timeframes; resolves to the number of bars deleted. */
+  deleteSeries(symbol: string, timeframe?: Timeframe): Promise<number>;
+  countBars(symbol: string, timeframe: Timeframe): Promise<number>;
+}
+
+export interface OrderListFilter {
+  readonly status?: OrderStatus;
+  readonly instrumentId?: InstrumentId;
+  /** Default 1,000. */
+  readonly limit?: number;
+}
+
+export interface OrderRepository {
+  /** Inserts or replaces by order id (an order is immutable; each transition saves the new state). */
+  save(order: Order): Promise<void>;
+  get(id: OrderId): Promise<Order | null>;
+  getByClientOrderId(clientOrderId: ClientOrderId): Promise<Order | null>;
+  /** Orders not in a terminal status (filled, canceled, expired, rejected, replaced), oldest first. */
+  listOpen(): Promise<Order[]>;
+  /** Newest first (by tsInit, then id). */
+  list(filter?: OrderListFilter): Promise<Order[]>;
+}
+
+export interface FillRepository {
+  /** Records a fill once: resolves true when new, false when a fill with this id was already stored. */
+  append(fill: Fill): Promise<boolean>;
+  /** Oldest first. */
+  listByOrder(orderId: OrderId): Promise<Fill[]>;
+  /** Fills with from <= tsEvent < to, oldest first. */
+  list(range?: TimeRange): Promise<Fill[]>;
+}
+
+export interface PositionRepository {
+  /** Stores the current position of (instrumentId, strategyId), replacing the previous one. */
+  save(position: Position): Promise<void>;
+  /** A missing strategyId means the position held outside any strategy (strategyId null). */
+  get(instrumentId: InstrumentId, strategyId?: StrategyId | null): Promise<Position | null>;
+  /** Sorted by instrument, then strategy (null first). */
+  list(): Promise<Position[]>;
+}
+
+export const RUN_KINDS = ['backtest', 'optimization', 'walk_forward'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
+export const RUN_STATUSES = ['running', 'completed', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** One backtest / optimization run: its configuration, and its metrics once finished. */
+export interface Run {
+  readonly id: RunId;
+  readonly kind: RunKind;
+  readonly status: RunStatus;
+  readonly config: JsonValue;
+  readonly metrics: JsonValue | null;
+  readonly startedAt: number;
+  readonly finishedAt: number | null;
+}
+
+export interface RunUpdate {
+  readonly status?: RunStatus;
+  readonly metrics?: JsonValue | null;
+  readonly finishedAt?: number | null;
+}
+
+export interface RunListFilter {
+  readonly kind?: RunKind;
+  readonly status?: RunStatus;
+  /** Default 1,000. */
+  readonly limit?: number;
+}
+
+export interface RunRepository {
+  /** Rejects with CONFLICT when the id exists. */
+  create(run: Run): Promise<void>;
+  /** Applies the given fields; rejects with NOT_FOUND when the id is unknown. Resolves to the new state. */
+  update(id: RunId, update: RunUpdate): Promise<Run>;
+  get(id: RunId): Promise<Run | null>;
+  /** Newest first (by startedAt, then id). */
+  list(filter?: RunListFilter): Promise<Run[]>;
+}
+
+/** A trained model in the registry. `version` is a positive integer, unique per name. */
+export interface ModelRecord {
+  readonly id: string;
+  readonly name: string;
+  /** Architecture, e.g. 'nhits', 'lstm'. */
+  readonly kind: string;
+  readonly version: number;
+  readonly createdAt: number;
+  readonly metrics: JsonValue;
+  readonly params: JsonValue;
+  /** Serialised weights. */
+  readonly blob: Uint8Array;
+}
+
+/** A registry entry without its weights: listing never reads the blobs. */
+export type ModelSummary = Omit<ModelRecord, 'blob'>;
+
+export interface ModelRepository {
+  /** Inserts or replaces by id; rejects with CONFLICT when another id holds the same (name, version). */
+  save(model: ModelRecord): Promise<void>;
+  get(id: string): Promise<ModelRecord | null>;
+  /** The highest version of `name`. */
+  latest(name: string): Promise<ModelRecord | null>;
+  /** Sorted by name, then version. */
+  list(filter?: { readonly name?: string }): Promise<ModelSummary[]>;
+}
+
+/** A news article. `url` identifies it: the same story from two feeds is stored once. */
+export interface Article {
+  readonly id: string;
+  readonly source: string;
+  readonly url: string;
+  readonly title: string;
+  readonly body: string;
+  readonly publishedAt: number;
+  readonly symbols: readonly string[];
+  /** Sentiment score in [-1, 1], or null when not scored. */
+  readonly sentiment: number | null;
+}
+
+export interface ArticleListFilter extends TimeRange {
+  readonly symbol?: string;
+  /** Default 100. */
+  readonly limit?: number;
+}
+
+export interface ArticleUpsertResult {
+  readonly inserted: number;
+  readonly updated: number;
+}
+
+export interface ArticleRepository {
+  /**
+   * Stores articles de-duplicated by url: an unknown url is inserted; a known one keeps its id and takes the
+   * new source, title, body, publishedAt, symbols and sentiment.
+   */
+  upsert(articles: Article | readonly Article[]): Promise<ArticleUpsertResult>;
+  /** Newest first (by publishedAt, then id); `symbol` keeps articles tagged with it. */
+  list(filter?: ArticleListFilter): Promise<Article[]>;
+}
+
+/** All repositories over one database. */
+export interface Store {
+  /** Where the database lives (a file path, ':memory:', or a connection description). */
+  readonly path: string;
+  readonly instruments: InstrumentRepository;
+  readonly bars: BarRepository;
+  readonly orders: OrderRepository;
+  readonly fills: FillRepository;
+  readonly positions: PositionRepository;
+  readonly runs: RunRepository;
+  readonly models: ModelRepository;
+  readonly articles: ArticleRepository;
+  /** Problems found by the database's own consistency check; empty when the database is sound. */
+  integrityCheck(): Promise<string[]>;
+  close(): Promise<void>;
+}

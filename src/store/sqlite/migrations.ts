@@ -1,0 +1,163 @@
+/** One schema step. Versions start at 1 and increase by 1; a released migration is never edited. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * The SQLite schema, oldest first. Bars are stored as columnar chunks (see bar-chunks.ts): one row per
+ * (instrument, timeframe, time bucket) holding six little-endian Float64 BLOBs, which loads a million bars
+ * in tens of milliseconds where one row per bar takes seconds (bench/store.bench.ts).
+ *
+ * Enumerations (status, side, kind...) are plain TEXT without CHECK lists: adding a value to a CHECK in
+ * SQLite means rebuilding the table, and the repositories only ever write typed values.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'instruments and bar chunks',
+    sql: `
+      CREATE TABLE instruments (
+        symbol      TEXT PRIMARY KEY,
+        id          TEXT NOT NULL UNIQUE,
+        asset_class TEXT NOT NULL,
+        tick_size   REAL NOT NULL CHECK (tick_size > 0),
+        lot_size    REAL NOT NULL CHECK (lot_size > 0),
+        currency    TEXT NOT NULL,
+        sector      TEXT,
+        name        TEXT
+      );
+      CREATE TABLE bar_chunks (
+        instrument  TEXT    NOT NULL,
+        timeframe   TEXT    NOT NULL,
+        chunk_start INTEGER NOT NULL,
+        first_ts    INTEGER NOT NULL,
+        last_ts     INTEGER NOT NULL,
+        count       INTEGER NOT NULL CHECK (count > 0),
+        ts          BLOB    NOT NULL CHECK (length(ts) = 8 * count),
+        open        BLOB    NOT NULL CHECK (length(open) = 8 * count),
+        high        BLOB    NOT NULL CHECK (length(high) = 8 * count),
+        low         BLOB    NOT NULL CHECK (length(low) = 8 * count),
+        close       BLOB    NOT NULL CHECK (length(close) = 8 * count),
+        volume      BLOB    NOT NULL CHECK (length(volume) = 8 * count),
+        PRIMARY KEY (instrument, timeframe, chunk_start)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 2,
+    name: 'orders, fills and positions',
+    sql: `
+      CREATE TABLE orders (
+        id                 TEXT PRIMARY KEY,
+        client_order_id    TEXT NOT NULL UNIQUE,
+        account_id         TEXT,
+        instrument_id      TEXT NOT NULL,
+        strategy_id        TEXT,
+        side               TEXT NOT NULL,
+        type               TEXT NOT NULL,
+        time_in_force      TEXT NOT NULL,
+        order_class        TEXT NOT NULL,
+        quantity           REAL NOT NULL,
+        limit_price        REAL,
+        stop_price         REAL,
+        trail_price        REAL,
+        trail_percent      REAL,
+        take_profit_price  REAL,
+        stop_loss_price    REAL,
+        parent_id          TEXT,
+        reduce_only        INTEGER NOT NULL CHECK (reduce_only IN (0, 1)),
+        status             TEXT NOT NULL,
+        filled_quantity    REAL NOT NULL,
+        average_fill_price REAL,
+        ts_init            INTEGER NOT NULL,
+        ts_last            INTEGER NOT NULL,
+        reason             TEXT
+      );
+      CREATE INDEX orders_by_status ON orders (status, ts_init);
+      CREATE INDEX orders_by_instrument ON orders (instrument_id, ts_init);
+
+      -- No foreign key to orders: a broker reports fills of orders placed elsewhere (its own UI), and those
+      -- fills must still be recorded.
+      CREATE TABLE fills (
+        id              TEXT PRIMARY KEY,
+        order_id        TEXT NOT NULL,
+        client_order_id TEXT NOT NULL,
+        instrument_id   TEXT NOT NULL,
+        strategy_id     TEXT,
+        side            TEXT NOT NULL,
+        quantity        REAL NOT NULL,
+        price           REAL NOT NULL,
+        commission      REAL NOT NULL,
+        liquidity       TEXT NOT NULL,
+        ts_event        INTEGER NOT NULL
+      );
+      CREATE INDEX fills_by_order ON fills (order_id, ts_event);
+      CREATE INDEX fills_by_time ON fills (ts_event);
+
+      -- The current position per (instrument, strategy); strategy_id '' stands for "no strategy" (an id is
+      -- never empty), so the pair can be a primary key.
+      CREATE TABLE positions (
+        instrument_id TEXT NOT NULL,
+        strategy_id   TEXT NOT NULL,
+        id            TEXT NOT NULL,
+        account_id    TEXT,
+        side          TEXT NOT NULL,
+        quantity      REAL NOT NULL,
+        average_price REAL NOT NULL,
+        realized_pnl  REAL NOT NULL,
+        commissions   REAL NOT NULL,
+        ts_opened     INTEGER NOT NULL,
+        ts_last       INTEGER NOT NULL,
+        PRIMARY KEY (instrument_id, strategy_id)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 3,
+    name: 'runs, model registry and news',
+    sql: `
+      CREATE TABLE runs (
+        id          TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        status      TEXT NOT NULL,
+        config      TEXT NOT NULL,
+        metrics     TEXT,
+        started_at  INTEGER NOT NULL,
+        finished_at INTEGER
+      );
+      CREATE INDEX runs_by_start ON runs (started_at);
+
+      CREATE TABLE models (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        version    INTEGER NOT NULL CHECK (version >= 1),
+        created_at INTEGER NOT NULL,
+        metrics    TEXT NOT NULL,
+        params     TEXT NOT NULL,
+        blob       BLOB NOT NULL,
+        UNIQUE (name, version)
+      );
+
+      CREATE TABLE articles (
+        id           TEXT PRIMARY KEY,
+        source       TEXT NOT NULL,
+        url          TEXT NOT NULL UNIQUE,
+        title        TEXT NOT NULL,
+        body         TEXT NOT NULL,
+        published_at INTEGER NOT NULL,
+        symbols      TEXT NOT NULL,
+        sentiment    REAL
+      );
+      CREATE INDEX articles_by_time ON articles (published_at);
+      CREATE TABLE article_symbols (
+        symbol     TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (symbol, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_symbols_by_article ON article_symbols (article_id);
+    `,
+  },
+];
