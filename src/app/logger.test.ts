@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/load-config.js';
-import { memoryFiles, SECRET_ENV, SECRET_MARKER } from '../config/test-fixtures.js';
+import { memoryFiles, SECRET_ENV, SECRET_MARKER } from '../config/config.fixture.js';
 import { createLogger, redactLine, redactSecrets, SECRET_KEY_PATTERN } from './logger.js';
 
 function memoryLogger(options: { pretty?: boolean; level?: 'info' | 'debug' | 'warn' } = {}) {
