@@ -1,0 +1,44 @@
+/**
+ * Runs every `bench/*.bench.ts` script in its own process (so one benchmark's heap and JIT state cannot skew
+ * another), echoes its output, and rewrites bench/RESULTS.md with each script's markdown section and the
+ * machine it ran on. Usage: `npm run bench` (all) or `npm run bench -- store cli` (names containing a word).
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const filters = process.argv.slice(2);
+const scripts = readdirSync(here)
+  .filter((name) => name.endsWith('.bench.ts'))
+  .filter((name) => filters.length === 0 || filters.some((word) => name.includes(word)))
+  .sort();
+
+const sections: string[] = [];
+for (const script of scripts) {
+  process.stdout.write(`\n### ${script}\n`);
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(here, script)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  process.stdout.write(output);
+  sections.push(`## ${script}\n\n${output.trim()}\n`);
+}
+
+if (filters.length === 0) {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const machine = `${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const body = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${machine}.`,
+    'Each figure is printed beside the baseline measured in the same run.',
+    '',
+    ...sections,
+  ].join('\n');
+  writeFileSync(join(here, 'RESULTS.md'), body);
+  process.stdout.write('\nwrote bench/RESULTS.md\n');
+}

@@ -1,0 +1,53 @@
+import { runDemo as runDemoUseCase } from '../../app/run-demo.js';
+import type { CliIo } from '../cli-io.js';
+import { writeLine } from '../cli-io.js';
+import { createProgress } from '../progress.js';
+import { renderTable } from '../table.js';
+import { shortTime } from './parse-flags.js';
+import { printJson, withContext } from './context.js';
+
+const percent = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '');
+
+export async function runDemo(io: CliIo, _args: readonly string[], options: Record<string, unknown>): Promise<void> {
+  const json = options['json'] === true;
+  await withContext(io, options, async (context) => {
+    const progress = createProgress(io, 'generating the default universe', !json);
+    const result = await runDemoUseCase(context.store(), (d, t) => progress.update(d, t));
+    progress.finish();
+    if (json) {
+      printJson(io, { database: context.databasePath, ...result });
+      return;
+    }
+    writeLine(io.stdout, `Neural Trader — default synthetic universe (seed ${result.seed}) in ${context.databasePath}`);
+    writeLine(
+      io.stdout,
+      result.generated.length > 0
+        ? `generated ${result.generated.length} symbols of daily bars`
+        : 'all symbols were already stored; nothing generated',
+    );
+    writeLine(io.stdout);
+    writeLine(
+      io.stdout,
+      renderTable(
+        ['symbol', 'sector', 'bars', 'first', 'last', 'close', 'total', 'annual', 'vol', 'max dd'],
+        result.summaries.map((s) => [
+          s.symbol,
+          s.sector ?? '',
+          s.bars,
+          Number.isFinite(s.firstTs) ? shortTime(s.firstTs) : '',
+          Number.isFinite(s.lastTs) ? shortTime(s.lastTs) : '',
+          s.lastClose,
+          percent(s.totalReturn),
+          percent(s.annualizedReturn),
+          percent(s.annualizedVolatility),
+          percent(s.maxDrawdown),
+        ]),
+      ),
+    );
+    writeLine(io.stdout);
+    for (const pair of result.pairs) {
+      writeLine(io.stdout, `cointegrated pair ${pair.a}/${pair.b}: hedge ratio ${pair.beta}, half-life ${pair.halfLifeDays} trading days`);
+    }
+    writeLine(io.stdout, 'next: neural-trader data show SPY --limit 5 · neural-trader data list · neural-trader doctor');
+  });
+}

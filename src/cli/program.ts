@@ -1,0 +1,104 @@
+import { Command, Option } from 'commander';
+import type { CliIo } from './cli-io.js';
+
+/** Options every command sees (commander's optsWithGlobals). */
+export interface GlobalOptions {
+  readonly dataDir?: string;
+  readonly config?: string;
+  readonly json?: boolean;
+}
+
+/** Resolves to an exit code when the command finished but must report failure (e.g. a failed check). */
+export type CommandRunner = (
+  io: CliIo,
+  args: readonly string[],
+  options: Record<string, unknown>,
+) => Promise<void | number>;
+
+/**
+ * Builds the command tree. Command modules are imported only when their command runs, so `--help` and
+ * `--version` load commander alone (cold start budget: 150 ms).
+ */
+export function buildProgram(io: CliIo, version: string, setExitCode: (code: number) => void): Command {
+  const program = new Command('neural-trader')
+    .description('Neural Trader: market data, indicators, backtesting, risk, strategies and AI trading')
+    .version(version, '-V, --version')
+    .option('--data-dir <dir>', 'data directory (default: $NT_DATA_DIR or ./.neural-trader)')
+    .option('--config <file>', 'config file, JSON or YAML (default: $NT_CONFIG)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+
+  const run =
+    (load: () => Promise<CommandRunner>) =>
+    async (...params: unknown[]): Promise<void> => {
+      const command = params[params.length - 1] as Command;
+      const runner = await load();
+      const code = await runner(io, command.args, command.optsWithGlobals());
+      if (typeof code === 'number') setExitCode(code);
+    };
+
+  const data = program.command('data').description('import, generate, list and show market data');
+
+  data
+    .command('import')
+    .description('import OHLCV bars from a CSV or JSON-lines file, validated, into the store')
+    .argument('<file>', 'CSV (header row) or .jsonl file')
+    .requiredOption('--symbol <symbol>', 'symbol the bars belong to')
+    .addOption(new Option('--timeframe <tf>', 'bar timeframe').default('1d'))
+    .addOption(new Option('--on-error <policy>', 'what to do with bad rows').choices(['reject', 'drop', 'repair']).default('reject'))
+    .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'jsonl']))
+    .addOption(new Option('--date-format <format>', 'date column format').choices(['auto', 'iso', 'epoch_s', 'epoch_ms']).default('auto'))
+    .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; tab)')
+    .option('--columns <map>', 'column names, e.g. date=Date,close="Adj Close",volume=Vol')
+    .option('--no-gaps', 'do not report gaps against the timeframe')
+    .option('--no-adjust', 'ignore an adjclose column (default: adjust OHLC by adjclose/close)')
+    .option('--batch-size <n>', 'bars per store transaction', '50000')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/data-import.js')).runDataImport));
+
+  data
+    .command('generate')
+    .description('generate a seeded synthetic market (the default universe unless --symbols) into the store')
+    .option('--symbols <list>', 'comma-separated subset of the default universe')
+    .option('--days <n>', 'trading days to generate', '756')
+    .addOption(new Option('--timeframe <tf>', 'bar timeframe').choices(['1d', '1m']).default('1d'))
+    .option('--seed <n>', 'random seed (same seed, same bytes)', '42')
+    .option('--start <date>', 'first day, YYYY-MM-DD (UTC)', '2020-01-01')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/data-generate.js')).runDataGenerate));
+
+  data
+    .command('list')
+    .description('list the stored series')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/data-list.js')).runDataList));
+
+  data
+    .command('show')
+    .description('print stored bars of one symbol')
+    .argument('<symbol>')
+    .addOption(new Option('--timeframe <tf>', 'bar timeframe (default: the only one stored)'))
+    .option('--from <date>', 'first bar time, inclusive (YYYY-MM-DD or ISO timestamp)')
+    .option('--to <date>', 'last bar time, exclusive')
+    .option('--limit <n>', 'at most this many bars (the latest)')
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+    .action(run(async () => (await import('./commands/data-show.js')).runDataShow));
+
+  program
+    .command('doctor')
+    .description('check Node, the data directory, the database, optional services and provider keys')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/doctor.js')).runDoctorCommand));
+
+  program
+    .command('demo')
+    .description('the main job on embedded defaults: create the default synthetic universe and summarise it')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/demo.js')).runDemo));
+
+  return program;
+}
