@@ -32,7 +32,10 @@ export class BarSeries implements BarColumns {
   constructor(symbol: string, timeframe: Timeframe, columns: BarColumns) {
     const n = columns.ts.length;
     for (const field of BAR_FIELDS) {
-      invariant(columns[field].length === n, `column ${field} has ${columns[field].length} rows, ts has ${n}`);
+      invariant(
+        columns[field].length === n,
+        `column ${field} has ${columns[field].length} rows, ts has ${n}`,
+      );
     }
     this.symbol = symbol;
     this.timeframe = timeframe;
@@ -58,7 +61,11 @@ export class BarSeries implements BarColumns {
     });
   }
 
-  static fromBars(symbol: string, timeframe: Timeframe, bars: readonly Omit<Bar, 'instrumentId' | 'timeframe'>[]): BarSeries {
+  static fromBars(
+    symbol: string,
+    timeframe: Timeframe,
+    bars: readonly Omit<Bar, 'instrumentId' | 'timeframe'>[],
+  ): BarSeries {
     const series = BarSeries.allocate(symbol, timeframe, bars.length);
     bars.forEach((bar, i) => {
       series.ts[i] = bar.tsEvent;
