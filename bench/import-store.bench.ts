@@ -33,7 +33,9 @@ async function ours(run: number): Promise<number> {
 function naive(run: number): number {
   const db = new Database(join(dir, `naive-${run}.db`));
   db.pragma('journal_mode = WAL');
-  db.exec('CREATE TABLE bars (symbol TEXT, ts INTEGER, open REAL, high REAL, low REAL, close REAL, volume REAL, PRIMARY KEY (symbol, ts))');
+  db.exec(
+    'CREATE TABLE bars (symbol TEXT, ts INTEGER, open REAL, high REAL, low REAL, close REAL, volume REAL, PRIMARY KEY (symbol, ts))',
+  );
   const insert = db.prepare('INSERT OR REPLACE INTO bars VALUES (?, ?, ?, ?, ?, ?, ?)');
   const start = performance.now();
   const lines = readFileSync(csv, 'utf8').split('\n');
@@ -42,7 +44,15 @@ function naive(run: number): number {
       const line = lines[i] as string;
       if (line === '') continue;
       const [date, open, high, low, close, volume] = line.split(',');
-      insert.run('BENCH', Date.parse(date as string), Number(open), Number(high), Number(low), Number(close), Number(volume));
+      insert.run(
+        'BENCH',
+        Date.parse(date as string),
+        Number(open),
+        Number(high),
+        Number(low),
+        Number(close),
+        Number(volume),
+      );
     }
   })();
   const ms = performance.now() - start;
@@ -61,10 +71,16 @@ rmSync(dir, { recursive: true, force: true });
 
 const oursMs = median(oursTimes);
 const naiveMs = median(naiveTimes);
-console.log(`CSV: ${ROWS.toLocaleString('en-US')} 1-minute bars, ${sizeMb.toFixed(1)} MiB; median of ${RUNS} runs, fresh database each.`);
+console.log(
+  `CSV: ${ROWS.toLocaleString('en-US')} 1-minute bars, ${sizeMb.toFixed(1)} MiB; median of ${RUNS} runs, fresh database each.`,
+);
 console.log('');
 console.log('| import (parse + validate + store) | median (ms) | bars/s | target |');
 console.log('|---|---:|---:|---:|');
-console.log(`| baseline: split + Date.parse + INSERT per bar | ${naiveMs.toFixed(0)} | ${(ROWS / (naiveMs / 1000)).toExponential(2)} | |`);
-console.log(`| neural-trader \`importBarsFile\` | ${oursMs.toFixed(0)} | ${(ROWS / (oursMs / 1000)).toExponential(2)} | <= 3000 |`);
+console.log(
+  `| baseline: split + Date.parse + INSERT per bar | ${naiveMs.toFixed(0)} | ${(ROWS / (naiveMs / 1000)).toExponential(2)} | |`,
+);
+console.log(
+  `| neural-trader \`importBarsFile\` | ${oursMs.toFixed(0)} | ${(ROWS / (oursMs / 1000)).toExponential(2)} | <= 3000 |`,
+);
 console.log(`\nspeed-up over the baseline: ${(naiveMs / oursMs).toFixed(1)}x`);

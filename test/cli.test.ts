@@ -54,7 +54,10 @@ describe('data commands', () => {
 
   it('generates the requested symbols reproducibly into the data dir', async () => {
     expect(existsSync(join(cwd, '.neural-trader', 'neural-trader.db'))).toBe(true);
-    const list = JSON.parse((await cli(['data', 'list', '--json'], { cwd })).stdout) as { symbol: string; count: number }[];
+    const list = JSON.parse((await cli(['data', 'list', '--json'], { cwd })).stdout) as {
+      symbol: string;
+      count: number;
+    }[];
     expect(list.map((s) => s.symbol)).toEqual(['KO', 'PEP', 'SPY']);
     expect(list.every((s) => s.count === 60)).toBe(true);
     const other = tempDir();
@@ -76,9 +79,13 @@ describe('data commands', () => {
     expect(all).toHaveLength(61);
     const third = all[3]?.slice(0, 10) ?? '';
     const sixth = all[6]?.slice(0, 10) ?? '';
-    const ranged = (await cli(['data', 'show', 'SPY', '--from', third, '--to', sixth], { cwd })).stdout.trim().split('\n');
+    const ranged = (await cli(['data', 'show', 'SPY', '--from', third, '--to', sixth], { cwd })).stdout
+      .trim()
+      .split('\n');
     expect(ranged.slice(1)).toEqual(all.slice(3, 6));
-    const json = JSON.parse((await cli(['data', 'show', 'spy', '--format', 'json', '--limit', '2'], { cwd })).stdout) as {
+    const json = JSON.parse(
+      (await cli(['data', 'show', 'spy', '--format', 'json', '--limit', '2'], { cwd })).stdout,
+    ) as {
       bars: { date: string; close: number }[];
     };
     expect(json.bars).toHaveLength(2);
@@ -131,9 +138,25 @@ describe('data import', () => {
   it('reads custom column names, another delimiter and epoch seconds', async () => {
     const cwd = tempDir();
     const file = join(cwd, 'x.txt');
-    writeFileSync(file, ['Vol;Px;T;Hi;Lo;Op', '100;10.5;1704153600;11;9;10', '200;11;1704240000;12;10;10.5'].join('\n'));
+    writeFileSync(
+      file,
+      ['Vol;Px;T;Hi;Lo;Op', '100;10.5;1704153600;11;9;10', '200;11;1704240000;12;10;10.5'].join('\n'),
+    );
     const run = await cli(
-      ['data', 'import', file, '--symbol', 'XYZ', '--columns', 'close=Px,date=T,high=Hi,low=Lo,open=Op', '--delimiter', ';', '--date-format', 'epoch_s', '--json'],
+      [
+        'data',
+        'import',
+        file,
+        '--symbol',
+        'XYZ',
+        '--columns',
+        'close=Px,date=T,high=Hi,low=Lo,open=Op',
+        '--delimiter',
+        ';',
+        '--date-format',
+        'epoch_s',
+        '--json',
+      ],
       { cwd },
     );
     expect(run.code).toBe(0);
@@ -152,9 +175,15 @@ describe('doctor and demo', () => {
   it('doctor reports node, data dir and database as ok without printing secrets', async () => {
     const cwd = tempDir();
     const secret = 'sk-very-secret-value-123456';
-    const run = await cli(['doctor', '--json'], { cwd, env: { ALPACA_SECRET_KEY: secret, REDIS_URL: 'redis://127.0.0.1:1' } });
+    const run = await cli(['doctor', '--json'], {
+      cwd,
+      env: { ALPACA_SECRET_KEY: secret, REDIS_URL: 'redis://127.0.0.1:1' },
+    });
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as { ok: boolean; checks: { name: string; status: string; detail: string }[] };
+    const report = JSON.parse(run.stdout) as {
+      ok: boolean;
+      checks: { name: string; status: string; detail: string }[];
+    };
     const status = Object.fromEntries(report.checks.map((c) => [c.name, c.status]));
     expect(status).toMatchObject({ node: 'ok', 'data dir': 'ok', database: 'ok', redis: 'warn' });
     expect(status['key ALPACA_SECRET_KEY']).toBe('ok');
@@ -171,7 +200,10 @@ describe('doctor and demo', () => {
     expect(first.generated).toHaveLength(20);
     expect(first.summaries.map((s) => s.symbol)).toContain('SPY');
     expect(first.summaries.every((s) => s.bars === 756 && s.annualizedVolatility > 0.05)).toBe(true);
-    const second = JSON.parse((await cli(['demo', '--json'], { cwd })).stdout) as { generated: string[]; summaries: unknown };
+    const second = JSON.parse((await cli(['demo', '--json'], { cwd })).stdout) as {
+      generated: string[];
+      summaries: unknown;
+    };
     expect(second.generated).toEqual([]);
     expect(second.summaries).toEqual(first.summaries);
     const text = await cli(['demo'], { cwd });
@@ -181,9 +213,17 @@ describe('doctor and demo', () => {
   it('demo never overwrites bars the user imported', async () => {
     const cwd = tempDir();
     const file = join(cwd, 'spy.csv');
-    writeFileSync(file, ['date,open,high,low,close,volume', '2024-01-02,10,11,9,10.5,100', '2024-01-03,10.5,12,10,11,200'].join('\n'));
+    writeFileSync(
+      file,
+      ['date,open,high,low,close,volume', '2024-01-02,10,11,9,10.5,100', '2024-01-03,10.5,12,10,11,200'].join(
+        '\n',
+      ),
+    );
     await cli(['data', 'import', file, '--symbol', 'SPY'], { cwd });
-    const demo = JSON.parse((await cli(['demo', '--json'], { cwd })).stdout) as { generated: string[]; summaries: { symbol: string; bars: number }[] };
+    const demo = JSON.parse((await cli(['demo', '--json'], { cwd })).stdout) as {
+      generated: string[];
+      summaries: { symbol: string; bars: number }[];
+    };
     expect(demo.generated).not.toContain('SPY');
     expect(demo.summaries.find((s) => s.symbol === 'SPY')?.bars).toBe(2);
   });

@@ -12,12 +12,28 @@ import { writeMinuteBarsCsv } from './helpers/minute-bars-csv.js';
 const ROWS = 400_000;
 const BATCH = 2_000;
 
-const bytes = (column: Float64Array): Buffer => Buffer.from(column.buffer, column.byteOffset, column.byteLength);
+const bytes = (column: Float64Array): Buffer =>
+  Buffer.from(column.buffer, column.byteOffset, column.byteLength);
 
 function startImport(dataDir: string, file: string) {
   return spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', '--data-dir', dataDir, 'data', 'import', file, '--symbol', 'CRASH', '--timeframe', '1m', '--batch-size', String(BATCH)],
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      '--data-dir',
+      dataDir,
+      'data',
+      'import',
+      file,
+      '--symbol',
+      'CRASH',
+      '--timeframe',
+      '1m',
+      '--batch-size',
+      String(BATCH),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'silent' } },
   );
 }

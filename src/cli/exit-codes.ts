@@ -16,7 +16,9 @@ export class UsageError extends Error {
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError) return EXIT_USAGE;
   if (error instanceof NeuralTraderError) {
-    return error.code === 'INVALID_INPUT' || error.code === 'VALIDATION_FAILED' || error.code === 'CONFIG_INVALID'
+    return error.code === 'INVALID_INPUT' ||
+      error.code === 'VALIDATION_FAILED' ||
+      error.code === 'CONFIG_INVALID'
       ? EXIT_USAGE
       : EXIT_FAILURE;
   }

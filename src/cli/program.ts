@@ -49,9 +49,19 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .argument('<file>', 'CSV (header row) or .jsonl file')
     .requiredOption('--symbol <symbol>', 'symbol the bars belong to')
     .addOption(new Option('--timeframe <tf>', 'bar timeframe').default('1d'))
-    .addOption(new Option('--on-error <policy>', 'what to do with bad rows').choices(['reject', 'drop', 'repair']).default('reject'))
-    .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'jsonl']))
-    .addOption(new Option('--date-format <format>', 'date column format').choices(['auto', 'iso', 'epoch_s', 'epoch_ms']).default('auto'))
+    .addOption(
+      new Option('--on-error <policy>', 'what to do with bad rows')
+        .choices(['reject', 'drop', 'repair'])
+        .default('reject'),
+    )
+    .addOption(
+      new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'jsonl']),
+    )
+    .addOption(
+      new Option('--date-format <format>', 'date column format')
+        .choices(['auto', 'iso', 'epoch_s', 'epoch_ms'])
+        .default('auto'),
+    )
     .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; tab)')
     .option('--columns <map>', 'column names, e.g. date=Date,close="Adj Close",volume=Vol')
     .option('--no-gaps', 'do not report gaps against the timeframe')

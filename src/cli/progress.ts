@@ -23,7 +23,9 @@ export function createProgress(io: CliIo, label: string, enabled: boolean): Prog
       lastPercent = percent;
       const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - label.length - 30));
       const filled = Math.round((percent / 100) * width);
-      stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${percent}% ${done}/${total}`);
+      stream.write(
+        `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${percent}% ${done}/${total}`,
+      );
       drawn = true;
     },
     finish() {

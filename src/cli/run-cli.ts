@@ -29,4 +29,3 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return exitCodeFor(error);
   }
 }
-

@@ -1,5 +1,8 @@
 /** Renders rows as a plain aligned text table (numbers right-aligned) for terminal output. */
-export function renderTable(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+export function renderTable(
+  headers: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): string {
   const cells = rows.map((row) => row.map((cell) => (typeof cell === 'number' ? formatNumber(cell) : cell)));
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((row) => (row[i] ?? '').length)));
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((row) => typeof row[i] === 'number'));

@@ -59,7 +59,8 @@ export class NotFoundError extends NeuralTraderError {
 /** Quotes a value for an error message: `quantity "-5" must be > 0`. */
 export function quote(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return `"${value}"`;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return `"${value}"`;
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
   try {

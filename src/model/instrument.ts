@@ -50,7 +50,8 @@ export function createInstrument(init: InstrumentInit): Instrument {
     throw new InvalidInputError(`lotSize ${quote(lotSize)} must be > 0`);
   }
   const currency = (init.currency ?? 'USD').toUpperCase();
-  if (!/^[A-Z]{3,5}$/.test(currency)) throw new InvalidInputError(`currency ${quote(init.currency)} must be an ISO code`);
+  if (!/^[A-Z]{3,5}$/.test(currency))
+    throw new InvalidInputError(`currency ${quote(init.currency)} must be an ISO code`);
   return {
     id: instrumentId(symbol),
     symbol,

@@ -16,7 +16,9 @@ export function writeMinuteBarsCsv(path: string, rows: number, seed = 1): void {
     const high = Math.max(open, close) * (1 + 0.0005 * rng.next());
     const low = Math.min(open, close) * (1 - 0.0005 * rng.next());
     const volume = 100 + Math.floor(rng.next() * 10_000);
-    parts.push(`${new Date(ts).toISOString()},${open.toFixed(2)},${high.toFixed(2)},${low.toFixed(2)},${close.toFixed(2)},${volume}`);
+    parts.push(
+      `${new Date(ts).toISOString()},${open.toFixed(2)},${high.toFixed(2)},${low.toFixed(2)},${close.toFixed(2)},${volume}`,
+    );
     price = close;
     ts += 60_000;
   }

@@ -21,11 +21,19 @@ function collect(stream: PassThrough): () => string {
 }
 
 /** Runs the CLI in this process with captured output (stdout/stderr are not terminals: no progress bar). */
-export async function cli(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliRun> {
+export async function cli(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out = collect(stdout);
   const errText = collect(stderr);
-  const code = await runCli(args, { stdout, stderr, cwd: options.cwd, env: { LOG_LEVEL: 'silent', ...options.env } });
+  const code = await runCli(args, {
+    stdout,
+    stderr,
+    cwd: options.cwd,
+    env: { LOG_LEVEL: 'silent', ...options.env },
+  });
   return { code, stdout: out(), stderr: errText() };
 }

@@ -7,7 +7,11 @@ import { renderTable } from '../table.js';
 import { dateFlag, integerFlag, listFlag, shortTime } from './parse-flags.js';
 import { printJson, withContext } from './context.js';
 
-export async function runDataGenerate(io: CliIo, _args: readonly string[], options: Record<string, unknown>): Promise<void> {
+export async function runDataGenerate(
+  io: CliIo,
+  _args: readonly string[],
+  options: Record<string, unknown>,
+): Promise<void> {
   const json = options['json'] === true;
   const request = {
     days: integerFlag('days', options['days'], 1, 100_000),
@@ -18,7 +22,10 @@ export async function runDataGenerate(io: CliIo, _args: readonly string[], optio
   };
   await withContext(io, options, async (context) => {
     const progress = createProgress(io, 'generating', !json);
-    const result = await generateSyntheticData(context.store(), { ...request, onProgress: (d, t) => progress.update(d, t) });
+    const result = await generateSyntheticData(context.store(), {
+      ...request,
+      onProgress: (d, t) => progress.update(d, t),
+    });
     progress.finish();
     if (json) {
       printJson(io, result);
@@ -32,11 +39,20 @@ export async function runDataGenerate(io: CliIo, _args: readonly string[], optio
       io.stdout,
       renderTable(
         ['symbol', 'sector', 'bars', 'first', 'last'],
-        result.series.map((s) => [s.symbol, s.sector ?? '', s.bars, shortTime(s.firstTs), shortTime(s.lastTs)]),
+        result.series.map((s) => [
+          s.symbol,
+          s.sector ?? '',
+          s.bars,
+          shortTime(s.firstTs),
+          shortTime(s.lastTs),
+        ]),
       ),
     );
     for (const pair of result.pairs) {
-      writeLine(io.stdout, `cointegrated pair ${pair.a}/${pair.b}: beta ${pair.beta}, half-life ${pair.halfLife} bars`);
+      writeLine(
+        io.stdout,
+        `cointegrated pair ${pair.a}/${pair.b}: beta ${pair.beta}, half-life ${pair.halfLife} bars`,
+      );
     }
   });
 }

@@ -12,7 +12,11 @@ import { printJson, withContext } from './context.js';
 /** Issues printed in text mode before "... and N more" (all of them go to --json). */
 const SHOWN_ISSUES = 20;
 
-export async function runDataImport(io: CliIo, args: readonly string[], options: Record<string, unknown>): Promise<void> {
+export async function runDataImport(
+  io: CliIo,
+  args: readonly string[],
+  options: Record<string, unknown>,
+): Promise<void> {
   const json = options['json'] === true;
   const file = resolve(io.cwd, String(args[0]));
   const request = {
@@ -25,13 +29,20 @@ export async function runDataImport(io: CliIo, args: readonly string[], options:
     batchSize: integerFlag('batch-size', options['batchSize'], 1),
     ...(options['adjust'] === false ? { adjust: false } : {}),
     ...(typeof options['format'] === 'string' ? { format: options['format'] as ImportFormat } : {}),
-    ...(typeof options['delimiter'] === 'string' ? { delimiter: unescapeDelimiter(options['delimiter']) } : {}),
-    ...(typeof options['columns'] === 'string' ? { columns: columnMapFlag(options['columns'], BAR_INPUT_FIELDS) } : {}),
+    ...(typeof options['delimiter'] === 'string'
+      ? { delimiter: unescapeDelimiter(options['delimiter']) }
+      : {}),
+    ...(typeof options['columns'] === 'string'
+      ? { columns: columnMapFlag(options['columns'], BAR_INPUT_FIELDS) }
+      : {}),
   };
   await withContext(io, options, async (context) => {
     const progress = createProgress(io, `importing ${request.symbol}`, !json);
     try {
-      const result = await importBarsFile(context.store(), { ...request, onProgress: (d, t) => progress.update(d, t) });
+      const result = await importBarsFile(context.store(), {
+        ...request,
+        onProgress: (d, t) => progress.update(d, t),
+      });
       progress.finish();
       if (json) {
         printJson(io, result);
@@ -47,13 +58,20 @@ export async function runDataImport(io: CliIo, args: readonly string[], options:
         `rows read ${result.rowsRead}, accepted ${result.rowsAccepted}, dropped ${result.rowsDropped}, ` +
           `repaired ${result.rowsRepaired}, gaps ${result.gapCount}${result.adjusted ? ', prices adjusted by adjclose' : ''}`,
       );
-      printIssues(io, result.issues.map((i) => `${i.action}: ${i.message}`));
+      printIssues(
+        io,
+        result.issues.map((i) => `${i.action}: ${i.message}`),
+      );
     } catch (error) {
       progress.finish();
       if (error instanceof ImportRejectedError && json) {
         printJson(io, { rejected: true, message: error.message, issues: error.issues });
       } else if (error instanceof ImportRejectedError) {
-        printIssues(io, error.issues.map((i) => i.message), io.stderr);
+        printIssues(
+          io,
+          error.issues.map((i) => i.message),
+          io.stderr,
+        );
       }
       throw error;
     }
@@ -62,7 +80,8 @@ export async function runDataImport(io: CliIo, args: readonly string[], options:
 
 function printIssues(io: CliIo, lines: readonly string[], stream = io.stdout): void {
   for (const line of lines.slice(0, SHOWN_ISSUES)) writeLine(stream, `  ${line}`);
-  if (lines.length > SHOWN_ISSUES) writeLine(stream, `  ... and ${lines.length - SHOWN_ISSUES} more (use --json for all)`);
+  if (lines.length > SHOWN_ISSUES)
+    writeLine(stream, `  ... and ${lines.length - SHOWN_ISSUES} more (use --json for all)`);
 }
 
 function unescapeDelimiter(value: string): string {

@@ -5,7 +5,11 @@ import { renderTable } from '../table.js';
 import { shortTime } from './parse-flags.js';
 import { printJson, withContext } from './context.js';
 
-export async function runDataList(io: CliIo, _args: readonly string[], options: Record<string, unknown>): Promise<void> {
+export async function runDataList(
+  io: CliIo,
+  _args: readonly string[],
+  options: Record<string, unknown>,
+): Promise<void> {
   await withContext(io, options, async (context) => {
     const series = await listStoredSeries(context.store());
     if (options['json'] === true) {

@@ -4,7 +4,11 @@ import type { CliIo } from '../cli-io.js';
 import { dateFlag, integerFlag, timeframeFlag } from './parse-flags.js';
 import { withContext } from './context.js';
 
-export async function runDataShow(io: CliIo, args: readonly string[], options: Record<string, unknown>): Promise<void> {
+export async function runDataShow(
+  io: CliIo,
+  args: readonly string[],
+  options: Record<string, unknown>,
+): Promise<void> {
   const request = {
     symbol: String(args[0]),
     ...(options['timeframe'] === undefined ? {} : { timeframe: timeframeFlag(options['timeframe']) }),

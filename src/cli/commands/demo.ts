@@ -8,7 +8,11 @@ import { printJson, withContext } from './context.js';
 
 const percent = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '');
 
-export async function runDemo(io: CliIo, _args: readonly string[], options: Record<string, unknown>): Promise<void> {
+export async function runDemo(
+  io: CliIo,
+  _args: readonly string[],
+  options: Record<string, unknown>,
+): Promise<void> {
   const json = options['json'] === true;
   await withContext(io, options, async (context) => {
     const progress = createProgress(io, 'generating the default universe', !json);
@@ -18,7 +22,10 @@ export async function runDemo(io: CliIo, _args: readonly string[], options: Reco
       printJson(io, { database: context.databasePath, ...result });
       return;
     }
-    writeLine(io.stdout, `Neural Trader — default synthetic universe (seed ${result.seed}) in ${context.databasePath}`);
+    writeLine(
+      io.stdout,
+      `Neural Trader — default synthetic universe (seed ${result.seed}) in ${context.databasePath}`,
+    );
     writeLine(
       io.stdout,
       result.generated.length > 0
@@ -46,8 +53,14 @@ export async function runDemo(io: CliIo, _args: readonly string[], options: Reco
     );
     writeLine(io.stdout);
     for (const pair of result.pairs) {
-      writeLine(io.stdout, `cointegrated pair ${pair.a}/${pair.b}: hedge ratio ${pair.beta}, half-life ${pair.halfLifeDays} trading days`);
+      writeLine(
+        io.stdout,
+        `cointegrated pair ${pair.a}/${pair.b}: hedge ratio ${pair.beta}, half-life ${pair.halfLifeDays} trading days`,
+      );
     }
-    writeLine(io.stdout, 'next: neural-trader data show SPY --limit 5 · neural-trader data list · neural-trader doctor');
+    writeLine(
+      io.stdout,
+      'next: neural-trader data show SPY --limit 5 · neural-trader data list · neural-trader doctor',
+    );
   });
 }

@@ -7,7 +7,11 @@ import { printJson, withContext } from './context.js';
 
 const MARK = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
 
-export async function runDoctorCommand(io: CliIo, _args: readonly string[], options: Record<string, unknown>): Promise<number> {
+export async function runDoctorCommand(
+  io: CliIo,
+  _args: readonly string[],
+  options: Record<string, unknown>,
+): Promise<number> {
   return withContext(io, options, async (context) => {
     const report = await runDoctor({
       nodeVersion: process.version,
@@ -23,7 +27,9 @@ export async function runDoctorCommand(io: CliIo, _args: readonly string[], opti
       providerKeys: secretStatus(context.config),
     });
     if (options['json'] === true) printJson(io, report);
-    else for (const check of report.checks) writeLine(io.stdout, `${MARK[check.status]}  ${check.name.padEnd(28)} ${check.detail}`);
+    else
+      for (const check of report.checks)
+        writeLine(io.stdout, `${MARK[check.status]}  ${check.name.padEnd(28)} ${check.detail}`);
     return report.ok ? EXIT_OK : EXIT_FAILURE;
   });
 }

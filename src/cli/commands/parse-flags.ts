@@ -3,7 +3,12 @@ import { parseTimeframe, type Timeframe } from '../../model/timeframe.js';
 import { UsageError } from '../exit-codes.js';
 
 /** Flag parsers: each throws a UsageError that names the flag, the value and what is allowed. */
-export function integerFlag(name: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
+export function integerFlag(
+  name: string,
+  value: unknown,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const text = String(value);
   const parsed = /^-?\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
@@ -17,7 +22,8 @@ export function dateFlag(name: string, value: unknown): number {
   const text = String(value).trim();
   const bytes = Buffer.from(text, 'utf8');
   const ms = parseIsoTimestamp(bytes, 0, bytes.length);
-  if (Number.isNaN(ms)) throw new UsageError(`--${name} "${text}" must be a date YYYY-MM-DD or an ISO timestamp`);
+  if (Number.isNaN(ms))
+    throw new UsageError(`--${name} "${text}" must be a date YYYY-MM-DD or an ISO timestamp`);
   return ms;
 }
 
@@ -42,8 +48,12 @@ export function columnMapFlag(value: unknown, allowed: readonly string[]): Recor
   for (const part of String(value).split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)) {
     const eq = part.indexOf('=');
     const field = part.slice(0, eq).trim().toLowerCase();
-    const column = part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
-    if (eq < 1 || column === '') throw new UsageError(`--columns entry "${part}" must look like field=Column`);
+    const column = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
+    if (eq < 1 || column === '')
+      throw new UsageError(`--columns entry "${part}" must look like field=Column`);
     if (!allowed.includes(field)) {
       throw new UsageError(`--columns field "${field}" must be one of ${allowed.join(', ')}`);
     }
