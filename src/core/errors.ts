@@ -63,6 +63,7 @@ export function quote(value: unknown): string {
     return `"${value}"`;
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
+  if (typeof value === 'symbol') return value.toString();
   try {
     return JSON.stringify(value) ?? Object.prototype.toString.call(value);
   } catch {
