@@ -29,13 +29,16 @@ export function computeIndicatorsFile(request: ComputeIndicatorsRequest): Indica
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
-  if (specs.length === 0) throw new InvalidInputError('--indicators must name at least one indicator, e.g. sma:20,rsi:14');
+  if (specs.length === 0)
+    throw new InvalidInputError('--indicators must name at least one indicator, e.g. sma:20,rsi:14');
   const requests = specs.map(parseIndicatorRequest);
   let bytes: Buffer;
   try {
     bytes = readFileSync(request.path);
   } catch (error) {
-    throw new InvalidInputError(`file ${quote(request.path)} cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new InvalidInputError(`file ${quote(request.path)} cannot be read: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const parsed = parseBars(bytes, {
     symbol: 'INPUT',
@@ -51,7 +54,9 @@ export function computeIndicatorsFile(request: ComputeIndicatorsRequest): Indica
     const first = names.indexOf(r.columns[0] as string);
     const column = columns[first] as Float64Array;
     if (!column.some((v) => !Number.isNaN(v))) {
-      throw new InvalidInputError(`indicator ${quote(specs[i])} needs more rows than the file's ${bars.length} to produce a value`);
+      throw new InvalidInputError(
+        `indicator ${quote(specs[i])} needs more rows than the file's ${bars.length} to produce a value`,
+      );
     }
   });
   return { bars, names, columns };

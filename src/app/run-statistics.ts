@@ -32,7 +32,9 @@ export function readNumericTableFile(path: string): NumericTable {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new InvalidInputError(`file ${quote(path)} cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new InvalidInputError(`file ${quote(path)} cannot be read: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return readNumericTable(text);
 }
@@ -63,7 +65,12 @@ export function adfTest(
 export function cointegrationTest(
   table: NumericTable,
   request: LagChoice & { y: string; x: string; log?: boolean },
-): TestReport & { readonly y: string; readonly x: string; readonly hedgeRatio: number; readonly intercept: number } {
+): TestReport & {
+  readonly y: string;
+  readonly x: string;
+  readonly hedgeRatio: number;
+  readonly intercept: number;
+} {
   const y = prepare(table, request.y, request.log === true);
   const x = prepare(table, request.x, request.log === true);
   const result = engleGranger(y, x, { trend: 'c', ...lagOptions(request) });
@@ -92,12 +99,21 @@ export interface CorrelationReport {
 }
 
 /** Correlation matrix of every numeric column, of the values or of their returns. */
-export function correlationTest(table: NumericTable, request: { returns?: 'simple' | 'log' }): CorrelationReport {
+export function correlationTest(
+  table: NumericTable,
+  request: { returns?: 'simple' | 'log' },
+): CorrelationReport {
   if (table.names.length < 2) {
-    throw new InvalidInputError(`correlation needs at least 2 numeric columns; the file has ${table.names.length}`);
+    throw new InvalidInputError(
+      `correlation needs at least 2 numeric columns; the file has ${table.names.length}`,
+    );
   }
   const series = table.columns.map((column) =>
-    request.returns === 'log' ? logReturns(column) : request.returns === 'simple' ? simpleReturns(column) : column,
+    request.returns === 'log'
+      ? logReturns(column)
+      : request.returns === 'simple'
+        ? simpleReturns(column)
+        : column,
   );
   const result = correlationMatrix(series, { missing: 'pairwise-complete' });
   const n = result.size;
@@ -115,10 +131,14 @@ function prepare(table: NumericTable, name: string, log: boolean): Float64Array 
   for (let i = 0; i < column.length; i++) {
     const value = column[i] as number;
     if (Number.isNaN(value)) {
-      throw new InvalidInputError(`column ${quote(name)} has an empty value in data row ${i + 1} (line ${i + 2})`);
+      throw new InvalidInputError(
+        `column ${quote(name)} has an empty value in data row ${i + 1} (line ${i + 2})`,
+      );
     }
     if (log && !(value > 0)) {
-      throw new InvalidInputError(`column ${quote(name)} value ${quote(value)} in line ${i + 2} must be > 0 to take its log`);
+      throw new InvalidInputError(
+        `column ${quote(name)} value ${quote(value)} in line ${i + 2} must be > 0 to take its log`,
+      );
     }
     out[i] = log ? Math.log(value) : value;
   }

@@ -102,20 +102,29 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .command('indicators')
     .description('compute technical indicators over an OHLCV file (CSV or JSON lines)')
     .requiredOption('--input <file>', 'OHLCV file the importer accepts')
-    .requiredOption('--indicators <list>', 'e.g. sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,stoch:14:3')
+    .requiredOption(
+      '--indicators <list>',
+      'e.g. sma:20,ema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,stoch:14:3',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .addOption(
-      new Option('--date-format <format>', 'date column format').choices(['auto', 'iso', 'epoch_s', 'epoch_ms']).default('auto'),
+      new Option('--date-format <format>', 'date column format')
+        .choices(['auto', 'iso', 'epoch_s', 'epoch_ms'])
+        .default('auto'),
     )
     .option('--columns <map>', 'column names, e.g. date=Date,close="Adj Close"')
     .action(run(async () => (await import('./commands/indicators.js')).runIndicators));
 
-  const stats = program.command('stats').description('statistical tests on the numeric columns of a CSV file');
+  const stats = program
+    .command('stats')
+    .description('statistical tests on the numeric columns of a CSV file');
   const lagOptions = (command: Command): Command =>
     command
       .option('--log', 'take natural logs first')
       .option('--lags <n>', 'fixed number of lags')
-      .addOption(new Option('--autolag <criterion>', 'lag selection (default aic)').choices(['aic', 'bic', 't-stat']))
+      .addOption(
+        new Option('--autolag <criterion>', 'lag selection (default aic)').choices(['aic', 'bic', 't-stat']),
+      )
       .option('--json', 'machine-readable output');
 
   lagOptions(
@@ -124,7 +133,11 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
       .description('augmented Dickey-Fuller unit-root test (matches statsmodels adfuller)')
       .requiredOption('--input <file>', 'CSV file')
       .requiredOption('--column <name>', 'column to test')
-      .addOption(new Option('--regression <terms>', 'deterministic terms').choices(['c', 'ct', 'ctt', 'n']).default('c')),
+      .addOption(
+        new Option('--regression <terms>', 'deterministic terms')
+          .choices(['c', 'ct', 'ctt', 'n'])
+          .default('c'),
+      ),
   ).action(run(async () => (await import('./commands/stats.js')).runStatsAdf));
 
   lagOptions(

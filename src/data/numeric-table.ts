@@ -22,7 +22,10 @@ export function readNumericTable(text: string): NumericTable {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = lines[0] ?? '';
   if (header.trim() === '') throw new InvalidInputError('the CSV file is empty: expected a header line');
-  const delimiter = [',', ';', '\t'].reduce((best, d) => (count(header, d) > count(header, best) ? d : best), ',');
+  const delimiter = [',', ';', '\t'].reduce(
+    (best, d) => (count(header, d) > count(header, best) ? d : best),
+    ',',
+  );
   const names = header.split(delimiter).map((name) => name.trim().replace(/^"(.*)"$/, '$1'));
   const cells: string[][] = [];
   const lineNumbers: number[] = [];
@@ -30,7 +33,9 @@ export function readNumericTable(text: string): NumericTable {
     if (line.trim() === '') return;
     const row = line.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
     if (row.length !== names.length) {
-      throw new InvalidInputError(`line ${i + 2}: expected ${names.length} fields as in the header, found ${row.length}`);
+      throw new InvalidInputError(
+        `line ${i + 2}: expected ${names.length} fields as in the header, found ${row.length}`,
+      );
     }
     cells.push(row);
     lineNumbers.push(i + 2);
@@ -44,7 +49,10 @@ export function readNumericTable(text: string): NumericTable {
       const cell = row[c + first] as string;
       if (MISSING.has(cell.toLowerCase())) column[r] = Number.NaN;
       else if (isNumberOrMissing(cell)) column[r] = Number(cell);
-      else throw new InvalidInputError(`line ${lineNumbers[r]}: column ${quote(name)} value ${quote(cell)} is not a number`);
+      else
+        throw new InvalidInputError(
+          `line ${lineNumbers[r]}: column ${quote(name)} value ${quote(cell)} is not a number`,
+        );
     });
     return column;
   });
@@ -61,7 +69,9 @@ export function tableColumn(table: NumericTable, name: string): Float64Array {
   const index = table.names.findIndex((n) => n === name);
   const loose = index >= 0 ? index : table.names.findIndex((n) => n.toLowerCase() === name.toLowerCase());
   if (loose < 0) {
-    throw new InvalidInputError(`column ${quote(name)} is not in the file; numeric columns: ${table.names.join(', ')}`);
+    throw new InvalidInputError(
+      `column ${quote(name)} is not in the file; numeric columns: ${table.names.join(', ')}`,
+    );
   }
   return table.columns[loose] as Float64Array;
 }

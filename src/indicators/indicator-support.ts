@@ -38,17 +38,33 @@ export interface StreamingIndicator<TInput, TOutput> {
 }
 
 /** Checks an integer parameter; the message names the indicator, the parameter and the value. */
-export function integerParameter(indicator: string, name: string, value: number, min: number, max = 1_000_000): number {
+export function integerParameter(
+  indicator: string,
+  name: string,
+  value: number,
+  min: number,
+  max = 1_000_000,
+): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidInputError(`${indicator} ${name} ${quote(value)} must be an integer between ${min} and ${max}`);
+    throw new InvalidInputError(
+      `${indicator} ${name} ${quote(value)} must be an integer between ${min} and ${max}`,
+    );
   }
   return value;
 }
 
 /** Checks a real parameter in [min, max]. */
-export function realParameter(indicator: string, name: string, value: number, min: number, max: number): number {
+export function realParameter(
+  indicator: string,
+  name: string,
+  value: number,
+  min: number,
+  max: number,
+): number {
   if (!Number.isFinite(value) || value < min || value > max) {
-    throw new InvalidInputError(`${indicator} ${name} ${quote(value)} must be a number between ${min} and ${max}`);
+    throw new InvalidInputError(
+      `${indicator} ${name} ${quote(value)} must be a number between ${min} and ${max}`,
+    );
   }
   return value;
 }
@@ -67,7 +83,9 @@ export function commonLength(indicator: string, ...columns: readonly Float64Arra
   const n = columns[0]?.length ?? 0;
   for (const column of columns) {
     if (column.length !== n) {
-      throw new InvalidInputError(`${indicator} input columns must have the same length (got ${columns.map((c) => c.length).join(', ')})`);
+      throw new InvalidInputError(
+        `${indicator} input columns must have the same length (got ${columns.map((c) => c.length).join(', ')})`,
+      );
     }
   }
   return n;

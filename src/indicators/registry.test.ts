@@ -23,7 +23,11 @@ function bars(n: number): BarSeries {
 describe('indicator registry', () => {
   it('names output columns as the CLI spec says', () => {
     expect(parseIndicatorRequest('sma:20').columns).toEqual(['sma_20']);
-    expect(parseIndicatorRequest('macd:12:26:9').columns).toEqual(['macd_12_26_9', 'macd_signal_12_26_9', 'macd_hist_12_26_9']);
+    expect(parseIndicatorRequest('macd:12:26:9').columns).toEqual([
+      'macd_12_26_9',
+      'macd_signal_12_26_9',
+      'macd_hist_12_26_9',
+    ]);
     expect(parseIndicatorRequest('bbands:20:2').columns.slice(0, 3)).toEqual([
       'bbands_upper_20_2',
       'bbands_middle_20_2',
@@ -41,7 +45,9 @@ describe('indicator registry', () => {
 
   it('refuses an unknown name, a bad parameter and too many parameters, naming each', () => {
     expect(() => parseIndicatorRequest('foo:3')).toThrow('unknown indicator "foo"');
-    expect(() => parseIndicatorRequest('sma:0')).toThrow('sma period "0" must be an integer between 1 and 100000');
+    expect(() => parseIndicatorRequest('sma:0')).toThrow(
+      'sma period "0" must be an integer between 1 and 100000',
+    );
     expect(() => parseIndicatorRequest('sma:2.5')).toThrow('sma period "2.5"');
     expect(() => parseIndicatorRequest('bbands:20:x')).toThrow('bbands deviations "x"');
     expect(() => parseIndicatorRequest('rsi:14:3')).toThrow('rsi takes at most 1 parameter(s)');
@@ -55,7 +61,9 @@ describe('indicator registry', () => {
     expect(columns[0]).toEqual(sma(series.close, 20));
     expect(columns[2]).toEqual(macd(series.close, 12, 26, 9).signal);
     expect(columns[4]).toEqual(bollingerBands(series.close, 20, 2).upper);
-    expect(columns[names.indexOf('stoch_d_14_3')]).toEqual(stochastic(series.high, series.low, series.close, 14, 3, 3).d);
+    expect(columns[names.indexOf('stoch_d_14_3')]).toEqual(
+      stochastic(series.high, series.low, series.close, 14, 3, 3).d,
+    );
   });
 
   it('computes every registered indicator with its defaults into full-length columns', () => {
@@ -66,7 +74,10 @@ describe('indicator registry', () => {
       expect(columns).toHaveLength(request.columns.length);
       for (const column of columns) {
         expect(column).toHaveLength(300);
-        expect(column.some((v) => Number.isFinite(v)), name).toBe(true);
+        expect(
+          column.some((v) => Number.isFinite(v)),
+          name,
+        ).toBe(true);
       }
     }
   });

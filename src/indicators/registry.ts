@@ -47,19 +47,44 @@ export interface IndicatorDefinition {
   readonly compute: Compute;
 }
 
-const period = (def: number, min = 1): ParameterSpec => ({ name: 'period', integer: true, min, max: 100_000, default: def });
-const int = (name: string, def: number, min = 1): ParameterSpec => ({ name, integer: true, min, max: 100_000, default: def });
-const real = (name: string, def: number, min: number, max: number): ParameterSpec => ({ name, integer: false, min, max, default: def });
+const period = (def: number, min = 1): ParameterSpec => ({
+  name: 'period',
+  integer: true,
+  min,
+  max: 100_000,
+  default: def,
+});
+const int = (name: string, def: number, min = 1): ParameterSpec => ({
+  name,
+  integer: true,
+  min,
+  max: 100_000,
+  default: def,
+});
+const real = (name: string, def: number, min: number, max: number): ParameterSpec => ({
+  name,
+  integer: false,
+  min,
+  max,
+  default: def,
+});
 
 const p = (params: readonly number[], i: number): number => params[i] as number;
 
-function single(name: string, description: string, parameters: ParameterSpec[], compute: Compute): IndicatorDefinition {
+function single(
+  name: string,
+  description: string,
+  parameters: ParameterSpec[],
+  compute: Compute,
+): IndicatorDefinition {
   return { name, description, parameters, outputs: [''], compute };
 }
 
 const DEFINITIONS: readonly IndicatorDefinition[] = [
   single('sma', 'simple moving average of the close', [period(30)], (b, x) => [sma(b.close, p(x, 0))]),
-  single('ema', 'exponential moving average (seeded with the SMA)', [period(30)], (b, x) => [ema(b.close, p(x, 0))]),
+  single('ema', 'exponential moving average (seeded with the SMA)', [period(30)], (b, x) => [
+    ema(b.close, p(x, 0)),
+  ]),
   single('wma', 'linearly weighted moving average', [period(30)], (b, x) => [wma(b.close, p(x, 0))]),
   single('dema', 'double exponential moving average', [period(30)], (b, x) => [dema(b.close, p(x, 0))]),
   single('tema', 'triple exponential moving average', [period(30)], (b, x) => [tema(b.close, p(x, 0))]),
@@ -85,7 +110,9 @@ const DEFINITIONS: readonly IndicatorDefinition[] = [
       return [r.upper, r.middle, r.lower, r.percentB, r.bandwidth];
     },
   },
-  single('atr', 'average true range (Wilder)', [period(14)], (b, x) => [atr(b.high, b.low, b.close, p(x, 0))]),
+  single('atr', 'average true range (Wilder)', [period(14)], (b, x) => [
+    atr(b.high, b.low, b.close, p(x, 0)),
+  ]),
   single('trange', 'true range', [], (b) => [trueRange(b.high, b.low, b.close)]),
   {
     name: 'adx',
@@ -120,7 +147,9 @@ const DEFINITIONS: readonly IndicatorDefinition[] = [
   single('willr', 'Williams %R', [period(14)], (b, x) => [williamsR(b.high, b.low, b.close, p(x, 0))]),
   single('cci', 'commodity channel index', [period(14)], (b, x) => [cci(b.high, b.low, b.close, p(x, 0))]),
   single('roc', 'rate of change, percent', [period(10)], (b, x) => [roc(b.close, p(x, 0))]),
-  single('mom', 'momentum (close minus close n bars ago)', [period(10)], (b, x) => [momentum(b.close, p(x, 0))]),
+  single('mom', 'momentum (close minus close n bars ago)', [period(10)], (b, x) => [
+    momentum(b.close, p(x, 0)),
+  ]),
   single('obv', 'on-balance volume', [], (b) => [obv(b.close, b.volume)]),
   single('vwap', 'volume-weighted average price, anchored at each UTC day', [], (b) => [
     vwap(b.high, b.low, b.close, b.volume, b.ts),
@@ -146,9 +175,12 @@ const DEFINITIONS: readonly IndicatorDefinition[] = [
       return [r.upper, r.middle, r.lower];
     },
   },
-  single('psar', 'parabolic SAR (TA-Lib semantics)', [real('acceleration', 0.02, 0, 1), real('maximum', 0.2, 0, 1)], (b, x) => [
-    parabolicSar(b.high, b.low, p(x, 0), p(x, 1)),
-  ]),
+  single(
+    'psar',
+    'parabolic SAR (TA-Lib semantics)',
+    [real('acceleration', 0.02, 0, 1), real('maximum', 0.2, 0, 1)],
+    (b, x) => [parabolicSar(b.high, b.low, p(x, 0), p(x, 1))],
+  ),
   {
     name: 'ichimoku',
     description: 'Ichimoku: tenkan, kijun, senkou A/B (unshifted) and the cloud as of each bar',
@@ -159,7 +191,9 @@ const DEFINITIONS: readonly IndicatorDefinition[] = [
       return [r.tenkanSen, r.kijunSen, r.senkouSpanA, r.senkouSpanB, r.cloudSpanA, r.cloudSpanB];
     },
   },
-  single('zscore', 'z-score of the close over a window (population std)', [period(20, 2)], (b, x) => [zScore(b.close, p(x, 0))]),
+  single('zscore', 'z-score of the close over a window (population std)', [period(20, 2)], (b, x) => [
+    zScore(b.close, p(x, 0)),
+  ]),
   single('linreg_slope', 'linear-regression slope of the close', [period(14, 2)], (b, x) => [
     linearRegressionSlope(b.close, p(x, 0)),
   ]),
@@ -167,11 +201,17 @@ const DEFINITIONS: readonly IndicatorDefinition[] = [
   single('max', 'rolling maximum of the close', [period(30)], (b, x) => [rollingMax(b.close, p(x, 0))]),
   single('sum', 'rolling sum of the close', [period(30)], (b, x) => [rollingSum(b.close, p(x, 0))]),
   single('mean', 'rolling mean of the close', [period(30)], (b, x) => [rollingMean(b.close, p(x, 0))]),
-  single('std', 'rolling population standard deviation of the close', [period(20)], (b, x) => [rollingStd(b.close, p(x, 0))]),
-  single('var', 'rolling population variance of the close', [period(20)], (b, x) => [rollingVariance(b.close, p(x, 0))]),
+  single('std', 'rolling population standard deviation of the close', [period(20)], (b, x) => [
+    rollingStd(b.close, p(x, 0)),
+  ]),
+  single('var', 'rolling population variance of the close', [period(20)], (b, x) => [
+    rollingVariance(b.close, p(x, 0)),
+  ]),
 ];
 
-export const INDICATORS: ReadonlyMap<string, IndicatorDefinition> = new Map(DEFINITIONS.map((d) => [d.name, d]));
+export const INDICATORS: ReadonlyMap<string, IndicatorDefinition> = new Map(
+  DEFINITIONS.map((d) => [d.name, d]),
+);
 
 /** A parsed request such as `macd:12:26:9`. */
 export interface IndicatorRequest {
@@ -191,7 +231,9 @@ export function parseIndicatorRequest(text: string): IndicatorRequest {
   const name = rawName.toLowerCase();
   const definition = INDICATORS.get(name);
   if (definition === undefined) {
-    throw new InvalidInputError(`unknown indicator ${quote(rawName)}; known: ${[...INDICATORS.keys()].join(', ')}`);
+    throw new InvalidInputError(
+      `unknown indicator ${quote(rawName)}; known: ${[...INDICATORS.keys()].join(', ')}`,
+    );
   }
   if (rawParams.length > definition.parameters.length) {
     throw new InvalidInputError(
@@ -202,7 +244,11 @@ export function parseIndicatorRequest(text: string): IndicatorRequest {
     const raw = rawParams[i];
     if (raw === undefined || raw === '') return spec.default;
     const value = Number(raw);
-    const ok = Number.isFinite(value) && (!spec.integer || Number.isInteger(value)) && value >= spec.min && value <= spec.max;
+    const ok =
+      Number.isFinite(value) &&
+      (!spec.integer || Number.isInteger(value)) &&
+      value >= spec.min &&
+      value <= spec.max;
     if (!ok) {
       throw new InvalidInputError(
         `${name} ${spec.name} ${quote(raw)} must be ${spec.integer ? 'an integer' : 'a number'} between ${spec.min} and ${spec.max}`,

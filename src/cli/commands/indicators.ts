@@ -5,12 +5,18 @@ import { BAR_INPUT_FIELDS } from '../../data/import/import-options.js';
 import type { CliIo } from '../cli-io.js';
 import { columnMapFlag, shortTime } from './parse-flags.js';
 
-export function runIndicators(io: CliIo, _args: readonly string[], options: Record<string, unknown>): Promise<void> {
+export function runIndicators(
+  io: CliIo,
+  _args: readonly string[],
+  options: Record<string, unknown>,
+): Promise<void> {
   const table = computeIndicatorsFile({
     path: resolve(io.cwd, String(options['input'])),
     indicators: String(options['indicators']),
     dateFormat: options['dateFormat'] as DateFormat,
-    ...(typeof options['columns'] === 'string' ? { columns: columnMapFlag(options['columns'], BAR_INPUT_FIELDS) } : {}),
+    ...(typeof options['columns'] === 'string'
+      ? { columns: columnMapFlag(options['columns'], BAR_INPUT_FIELDS) }
+      : {}),
   });
   if (options['format'] === 'json') writeJson(io, table);
   else writeCsv(io, table);
