@@ -1,0 +1,135 @@
+import type { BarSeries } from '../data/bar-series.js';
+import { timeframeMs } from '../model/timeframe.js';
+import type { BarView } from '../strategies/strategy.js';
+
+/** The reused bar view handed to strategies: its fields change on every step, so copy what you keep. */
+export class MutableBarView implements BarView {
+  symbol = '';
+  tsEvent = 0;
+  /** When the bar was complete (tsEvent + the timeframe): the time the engine's clock shows while it is handled. */
+  tsClose = 0;
+  open = 0;
+  high = 0;
+  low = 0;
+  close = 0;
+  volume = 0;
+  /** Index of the series in the data engine, and of the bar in that series. */
+  seriesIndex = 0;
+  barIndex = 0;
+}
+
+/**
+ * Replays several bar series (symbols and timeframes) in time order. A bar is delivered when it is
+ * complete — at `tsEvent + timeframe` — so a daily bar never reaches a strategy before its day ended and
+ * series of different timeframes interleave correctly. Bars completing at the same instant come finer
+ * timeframe first (the hour that ends a day before that day's bar), then in the order the series were given.
+ * The merge order is computed once (a k-way heap merge into an Int32Array), so replay allocates nothing.
+ */
+export class DataEngine {
+  readonly series: readonly BarSeries[];
+  private readonly order: Int32Array;
+  private readonly cursors: Int32Array;
+  private readonly durations: Float64Array;
+  private position = 0;
+  readonly view = new MutableBarView();
+
+  constructor(series: readonly BarSeries[]) {
+    this.series = series;
+    this.durations = Float64Array.from(series.map((s) => timeframeMs(s.timeframe)));
+    this.order = mergeOrder(series, this.durations);
+    this.cursors = new Int32Array(series.length);
+  }
+
+  get length(): number {
+    return this.order.length;
+  }
+
+  get done(): boolean {
+    return this.position >= this.order.length;
+  }
+
+  /** Advances to the next bar and fills `view`; returns false at the end. */
+  next(): boolean {
+    if (this.position >= this.order.length) return false;
+    const s = this.order[this.position++] as number;
+    const i = this.cursors[s] as number;
+    this.cursors[s] = i + 1;
+    const series = this.series[s] as BarSeries;
+    const view = this.view;
+    view.symbol = series.symbol;
+    view.seriesIndex = s;
+    view.barIndex = i;
+    view.tsEvent = series.ts[i] as number;
+    view.tsClose = view.tsEvent + (this.durations[s] as number);
+    view.open = series.open[i] as number;
+    view.high = series.high[i] as number;
+    view.low = series.low[i] as number;
+    view.close = series.close[i] as number;
+    view.volume = series.volume[i] as number;
+    return true;
+  }
+
+  reset(): void {
+    this.position = 0;
+    this.cursors.fill(0);
+  }
+}
+
+/** Series index of each step, ordered by (completion time, timeframe, series index). */
+function mergeOrder(series: readonly BarSeries[], durations: Float64Array): Int32Array {
+  const total = series.reduce((sum, s) => sum + s.length, 0);
+  const order = new Int32Array(total);
+  if (series.length === 1) return order;
+  const k = series.length;
+  const cursor = new Int32Array(k);
+  const heap = new Int32Array(k);
+  let size = 0;
+  const key = (s: number): number =>
+    ((series[s] as BarSeries).ts[cursor[s] as number] as number) + (durations[s] as number);
+  const less = (a: number, b: number): boolean => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka !== kb) return ka < kb;
+    const da = durations[a] as number;
+    const db = durations[b] as number;
+    return da < db || (da === db && a < b);
+  };
+  const siftUp = (at: number): void => {
+    let i = at;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!less(heap[i] as number, heap[parent] as number)) break;
+      [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
+      i = parent;
+    }
+  };
+  const siftDown = (): void => {
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let best = i;
+      if (l < size && less(heap[l] as number, heap[best] as number)) best = l;
+      if (r < size && less(heap[r] as number, heap[best] as number)) best = r;
+      if (best === i) return;
+      [heap[i], heap[best]] = [heap[best] as number, heap[i] as number];
+      i = best;
+    }
+  };
+  for (let s = 0; s < k; s++) {
+    if ((series[s] as BarSeries).length > 0) {
+      heap[size++] = s;
+      siftUp(size - 1);
+    }
+  }
+  for (let step = 0; step < total; step++) {
+    const s = heap[0] as number;
+    order[step] = s;
+    cursor[s] = (cursor[s] as number) + 1;
+    if (cursor[s] >= (series[s] as BarSeries).length) {
+      heap[0] = heap[--size] as number;
+    }
+    siftDown();
+  }
+  return order;
+}
