@@ -99,6 +99,32 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .action(run(async () => (await import('./commands/data-show.js')).runDataShow));
 
   program
+    .command('backtest')
+    .description('run a strategy over a data file or stored bars (event-driven, realistic fills)')
+    .requiredOption('--strategy <name>', 'strategy name, e.g. sma-cross')
+    .option('--params <list>', 'strategy parameters, e.g. fast=10,slow=30')
+    .option('--data <file>', 'OHLCV file (CSV or JSON lines)')
+    .option('--symbol <symbol>', 'with --data: the symbol the file holds (default DATA)')
+    .option('--symbols <list>', 'stored symbols, e.g. SPY,QQQ')
+    .option('--timeframe <tf>', 'bar timeframe (default 1d)')
+    .option('--from <date>', 'first bar, inclusive')
+    .option('--to <date>', 'last bar, exclusive')
+    .option('--cash <amount>', 'starting cash', '1000000')
+    .option('--quantity <n>', 'fixed units per entry')
+    .option('--percent-equity <p>', 'percent of equity per entry')
+    .option('--commission-per-order <x>', 'commission per order')
+    .option('--commission-bps <x>', 'commission in basis points of notional')
+    .option('--slippage-bps <x>', 'slippage in basis points')
+    .addOption(
+      new Option('--fill <timing>', 'fill timing')
+        .choices(['next-open', 'next-close', 'close'])
+        .default('next-open'),
+    )
+    .option('--report <file>', 'write a self-contained HTML tearsheet')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/backtest.js')).runBacktestCommand));
+
+  program
     .command('indicators')
     .description('compute technical indicators over an OHLCV file (CSV or JSON lines)')
     .requiredOption('--input <file>', 'OHLCV file the importer accepts')

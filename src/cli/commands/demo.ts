@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { runDemo as runDemoUseCase } from '../../app/run-demo.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from '../cli-io.js';
@@ -16,7 +18,11 @@ export async function runDemo(
   const json = options['json'] === true;
   await withContext(io, options, async (context) => {
     const progress = createProgress(io, 'generating the default universe', !json);
-    const result = await runDemoUseCase(context.store(), (d, t) => progress.update(d, t));
+    mkdirSync(join(context.dataDir, 'reports'), { recursive: true });
+    const result = await runDemoUseCase(context.store(), {
+      onProgress: (d, t) => progress.update(d, t),
+      reportPath: join(context.dataDir, 'reports', 'demo-sma-cross-spy.html'),
+    });
     progress.finish();
     if (json) {
       printJson(io, { database: context.databasePath, ...result });

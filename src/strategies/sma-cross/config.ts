@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TIMEFRAMES } from '../../model/timeframe.js';
 
 /**
  * sma-cross parameters. Sizing: either a fixed `quantity` per entry or `percentOfEquity` of the account's
@@ -7,6 +8,7 @@ import { z } from 'zod';
 export const smaCrossConfigSchema = z
   .strictObject({
     symbol: z.string().min(1),
+    timeframe: z.enum(TIMEFRAMES).default('1d'),
     fast: z.number().int().min(1).default(10),
     slow: z.number().int().min(2).default(30),
     quantity: z.number().positive().optional(),

@@ -21,7 +21,7 @@ export class SmaCrossStrategy extends Strategy {
   }
 
   override onStart(context: StrategyContext): void {
-    context.subscribeBars(this.config.symbol, '1d');
+    context.subscribeBars(this.config.symbol, this.config.timeframe);
   }
 
   override onBar(bar: BarView): void {

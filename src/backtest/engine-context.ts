@@ -1,0 +1,92 @@
+import { InvalidInputError, quote } from '../core/errors.js';
+import type { Clock } from '../core/clock.js';
+import { clientOrderId, orderId, type InstrumentId, type StrategyId } from '../core/ids.js';
+import type { Portfolio } from '../engine/portfolio.js';
+import { createOrder, type OrderChanges } from '../model/order.js';
+import type { Order } from '../model/order.types.js';
+import type { AccountState, Position } from '../model/position.types.js';
+import type { Timeframe } from '../model/timeframe.js';
+import type { StrategyContext, StrategyOrderRequest } from '../strategies/strategy-context.js';
+import type { SimulatedExchange } from './exchange/simulated-exchange.js';
+
+export interface EngineContextDeps {
+  readonly clock: Clock;
+  readonly exchange: SimulatedExchange;
+  readonly portfolio: Portfolio;
+  readonly instruments: ReadonlyMap<string, InstrumentId>;
+  readonly strategyId: StrategyId;
+  readonly onSubscribe: (symbol: string, timeframe: Timeframe) => void;
+  readonly onLog: (message: string, fields?: Readonly<Record<string, unknown>>) => void;
+}
+
+/**
+ * The StrategyContext of a backtest: orders go to the simulated exchange with deterministic ids
+ * (`O-1`, `O-2`, ... and client ids `C-1`, ...), positions and the account come from the portfolio.
+ */
+export class EngineContext implements StrategyContext {
+  private sequence = 0;
+
+  constructor(private readonly deps: EngineContextDeps) {}
+
+  get clock(): Clock {
+    return this.deps.clock;
+  }
+
+  subscribeBars(symbol: string, timeframe: Timeframe): void {
+    this.deps.onSubscribe(symbol.toUpperCase(), timeframe);
+  }
+
+  submitOrder(request: StrategyOrderRequest): Order {
+    const { symbol, ...rest } = request;
+    const instrumentId = this.instrument(symbol);
+    this.sequence++;
+    const created = createOrder(
+      { ...rest, instrumentId, strategyId: this.deps.strategyId },
+      { id: orderId(`O-${this.sequence}`), clientOrderId: clientOrderId(`C-${this.sequence}`) },
+      this.deps.clock.now(),
+    );
+    // An invalid order is a bug in the strategy: fail loudly rather than trade something else.
+    if (!created.ok) throw created.error;
+    return this.deps.exchange.submit(created.value, this.deps.clock.now());
+  }
+
+  cancelOrder(order: Order): void {
+    // NotFound means the order is no longer working (filled or canceled a moment ago): nothing to cancel.
+    this.deps.exchange.cancel(order.id, this.deps.clock.now());
+  }
+
+  replaceOrder(order: Order, changes: OrderChanges): void {
+    const result = this.deps.exchange.replace(order.id, changes, this.deps.clock.now());
+    if (!result.ok) throw result.error;
+  }
+
+  position(symbol: string): Position | null {
+    // Called on every bar by most strategies: try the symbol as given before normalising it.
+    const instrumentId = this.deps.instruments.get(symbol) ?? this.deps.instruments.get(symbol.toUpperCase());
+    return instrumentId === undefined ? null : this.deps.portfolio.position(instrumentId);
+  }
+
+  positions(): readonly Position[] {
+    return this.deps.portfolio.positions();
+  }
+
+  openOrders(symbol?: string): readonly Order[] {
+    return this.deps.exchange.openOrders(symbol === undefined ? undefined : this.instrument(symbol));
+  }
+
+  account(): AccountState {
+    return this.deps.portfolio.account();
+  }
+
+  log(message: string, fields?: Readonly<Record<string, unknown>>): void {
+    this.deps.onLog(message, fields);
+  }
+
+  private instrument(symbol: string): InstrumentId {
+    const instrumentId = this.deps.instruments.get(symbol.toUpperCase());
+    if (instrumentId === undefined) {
+      throw new InvalidInputError(`symbol ${quote(symbol)} is not in this backtest's data`);
+    }
+    return instrumentId;
+  }
+}

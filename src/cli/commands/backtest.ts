@@ -1,0 +1,102 @@
+import { resolve } from 'node:path';
+import { runBacktest, type BacktestData } from '../../app/run-backtest.js';
+import type { FillTiming } from '../../backtest/backtest.types.js';
+import { parseStrategyParams } from '../../strategies/registry.js';
+import type { CliIo } from '../cli-io.js';
+import { writeLine } from '../cli-io.js';
+import { UsageError } from '../exit-codes.js';
+import { renderTable } from '../table.js';
+import { printJson, withContext } from './context.js';
+import { dateFlag, listFlag, timeframeFlag } from './parse-flags.js';
+
+function numberFlag(name: string, value: unknown, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < min)
+    throw new UsageError(`--${name} ${JSON.stringify(value)} must be a number >= ${min}`);
+  return parsed;
+}
+
+export async function runBacktestCommand(
+  io: CliIo,
+  _args: readonly string[],
+  options: Record<string, unknown>,
+): Promise<void> {
+  if ((options['data'] === undefined) === (options['symbols'] === undefined)) {
+    throw new UsageError('give exactly one of --data FILE or --symbols A,B');
+  }
+  if (options['quantity'] !== undefined && options['percentEquity'] !== undefined) {
+    throw new UsageError('--quantity and --percent-equity cannot be combined');
+  }
+  const timeframe = options['timeframe'] === undefined ? undefined : timeframeFlag(options['timeframe']);
+  const data: BacktestData =
+    typeof options['data'] === 'string'
+      ? {
+          kind: 'file',
+          path: resolve(io.cwd, options['data']),
+          ...(typeof options['symbol'] === 'string' ? { symbol: options['symbol'] } : {}),
+          ...(timeframe === undefined ? {} : { timeframe }),
+        }
+      : {
+          kind: 'store',
+          symbols: listFlag(options['symbols']),
+          ...(timeframe === undefined ? {} : { timeframe }),
+        };
+  const optional = {
+    from: options['from'] === undefined ? undefined : dateFlag('from', options['from']),
+    to: options['to'] === undefined ? undefined : dateFlag('to', options['to']),
+    cash: numberFlag('cash', options['cash'], 0),
+    quantity: numberFlag('quantity', options['quantity'], 0),
+    percentEquity: numberFlag('percent-equity', options['percentEquity'], 0),
+    commissionPerOrder: numberFlag('commission-per-order', options['commissionPerOrder'], 0),
+    commissionBps: numberFlag('commission-bps', options['commissionBps'], 0),
+    slippageBps: numberFlag('slippage-bps', options['slippageBps'], 0),
+    reportPath: typeof options['report'] === 'string' ? resolve(io.cwd, options['report']) : undefined,
+  };
+  const defined = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
+  await withContext(io, options, async (context) => {
+    const summary = await runBacktest(context.store(), {
+      strategy: String(options['strategy']),
+      params: typeof options['params'] === 'string' ? parseStrategyParams(options['params']) : {},
+      data,
+      fill: options['fill'] as FillTiming,
+      ...defined,
+    });
+    if (options['json'] === true) {
+      printJson(io, summary);
+      return;
+    }
+    const m = summary.metrics;
+    const pct = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(2)}%` : 'n/a');
+    const num = (x: unknown): string => (typeof x === 'number' ? x.toFixed(2) : 'n/a');
+    writeLine(
+      io.stdout,
+      `${summary.strategy} on ${summary.symbols.join(', ')} (${summary.timeframe}, ${summary.bars} bars, fills at ${summary.fillTiming})`,
+    );
+    writeLine(
+      io.stdout,
+      renderTable(
+        ['metric', 'value'],
+        [
+          ['net P&L', num(summary.netPnl)],
+          ['final equity', num(summary.finalEquity)],
+          ['total return', pct(m['totalReturn'])],
+          ['annualized return', pct(m['annualizedReturn'])],
+          ['annualized volatility', pct(m['annualizedVolatility'])],
+          ['Sharpe', num(m['sharpeRatio'])],
+          ['Sortino', num(m['sortinoRatio'])],
+          ['max drawdown', pct(m['maxDrawdown'])],
+          ['closed trades', String(m['closedTrades'])],
+          ['win rate', pct(m['winRate'])],
+          ['profit factor', num(m['profitFactor'])],
+          ['fees', num(m['fees'])],
+          ['fills', String(summary.fills)],
+        ],
+      ),
+    );
+    for (const warning of summary.warnings) writeLine(io.stdout, `warning: ${warning}`);
+    writeLine(io.stdout, `run ${summary.runId} · trades hash ${summary.tradesHash}`);
+    if (typeof optional.reportPath === 'string')
+      writeLine(io.stdout, `report written to ${optional.reportPath}`);
+  });
+}
