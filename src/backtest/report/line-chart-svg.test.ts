@@ -6,7 +6,14 @@ const base: LineChartSpec = {
   label: 'Equity',
   width: 1000,
   height: 300,
-  series: [{ name: 'Strategy', x: ts, y: Float64Array.from({ length: 10 }, (_, i) => 100 + i), className: 'series-equity' }],
+  series: [
+    {
+      name: 'Strategy',
+      x: ts,
+      y: Float64Array.from({ length: 10 }, (_, i) => 100 + i),
+      className: 'series-equity',
+    },
+  ],
   yFormat: 'number',
 };
 
@@ -17,7 +24,9 @@ function count(haystack: string, needle: string): number {
 describe('renderLineChart', () => {
   it('draws one path per series inside one svg with axis labels', () => {
     const svg = renderLineChart(base);
-    expect(svg.startsWith('<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 300"')).toBe(true);
+    expect(
+      svg.startsWith('<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 300"'),
+    ).toBe(true);
     expect(svg.endsWith('</svg>')).toBe(true);
     expect(count(svg, '<path class="line series-equity" d="M')).toBe(1);
     expect(svg).toContain('text-anchor="middle">2020-01-03<'); // ticks on every other midnight
@@ -87,10 +96,16 @@ describe('renderLineChart', () => {
   });
 
   it('says "No data" for an empty series and handles a flat one', () => {
-    const empty = renderLineChart({ ...base, series: [{ ...base.series[0]!, x: new Float64Array(0), y: new Float64Array(0) }] });
+    const empty = renderLineChart({
+      ...base,
+      series: [{ ...base.series[0]!, x: new Float64Array(0), y: new Float64Array(0) }],
+    });
     expect(empty).toContain('>No data</text>');
     expect(empty).not.toContain('<path');
-    const flat = renderLineChart({ ...base, series: [{ ...base.series[0]!, y: new Float64Array(10).fill(5) }] });
+    const flat = renderLineChart({
+      ...base,
+      series: [{ ...base.series[0]!, y: new Float64Array(10).fill(5) }],
+    });
     expect(flat).toContain('class="line series-equity"');
     expect(flat).not.toContain('NaN');
   });

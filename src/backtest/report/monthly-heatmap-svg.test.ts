@@ -44,12 +44,19 @@ describe('renderMonthlyHeatmap', () => {
     monthly[0] = 0.1;
     monthly[1] = -0.1;
     const svg = renderMonthlyHeatmap({ firstYear: 2015, years: 1, monthly, yearly: Float64Array.of(-0.01) });
-    expect(svg).toContain(`class="year-cell" x="1000" y="22" width="76" height="24" fill="${heatColor(-0.01, 0.1)}"`);
+    expect(svg).toContain(
+      `class="year-cell" x="1000" y="22" width="76" height="24" fill="${heatColor(-0.01, 0.1)}"`,
+    );
     expect(heatColor(-0.01, 0.1)).toBe('#fbeae9');
   });
 
   it('says "No data" for an empty table', () => {
-    const svg = renderMonthlyHeatmap({ firstYear: 0, years: 0, monthly: new Float64Array(0), yearly: new Float64Array(0) });
+    const svg = renderMonthlyHeatmap({
+      firstYear: 0,
+      years: 0,
+      monthly: new Float64Array(0),
+      yearly: new Float64Array(0),
+    });
     expect(svg).toContain('>No data</text>');
     expect(svg).not.toContain('month-cell');
   });

@@ -2,7 +2,20 @@ import type { MonthlyReturns } from './monthly-returns.js';
 import { formatPercent } from './number-format.js';
 import { svgNumber } from './svg-chart.js';
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
 const LABEL_WIDTH = 56;
 const CELL_WIDTH = 76;
 const CELL_HEIGHT = 24;
@@ -52,13 +65,17 @@ export function renderMonthlyHeatmap(table: MonthlyReturns): string {
   const yearColumnX = LABEL_WIDTH + 12 * (CELL_WIDTH + GAP) + YEAR_GAP;
   MONTH_NAMES.forEach((name, m) => {
     const x = LABEL_WIDTH + m * (CELL_WIDTH + GAP) + CELL_WIDTH / 2;
-    parts.push(`<text class="head" x="${x}" y="${HEADER_HEIGHT / 2}" dy="0.32em" text-anchor="middle">${name}</text>`);
+    parts.push(
+      `<text class="head" x="${x}" y="${HEADER_HEIGHT / 2}" dy="0.32em" text-anchor="middle">${name}</text>`,
+    );
   });
   parts.push(
     `<text class="head" x="${yearColumnX + CELL_WIDTH / 2}" y="${HEADER_HEIGHT / 2}" dy="0.32em" text-anchor="middle">Year</text>`,
   );
   if (table.years === 0) {
-    parts.push(`<text class="empty" x="${width / 2}" y="${HEADER_HEIGHT + CELL_HEIGHT / 2}" dy="0.32em" text-anchor="middle">No data</text>`);
+    parts.push(
+      `<text class="empty" x="${width / 2}" y="${HEADER_HEIGHT + CELL_HEIGHT / 2}" dy="0.32em" text-anchor="middle">No data</text>`,
+    );
   }
   const monthScale = largestAbsolute(table.monthly);
   // Never scale years finer than months: a flat year of -0.5% must not look like a disaster.

@@ -72,7 +72,12 @@ describe('computeMonthlyReturns', () => {
 
   it('returns an empty table for an empty curve', () => {
     const table = computeMonthlyReturns(new Float64Array(0), new Float64Array(0));
-    expect(table).toEqual({ firstYear: 0, years: 0, monthly: new Float64Array(0), yearly: new Float64Array(0) });
+    expect(table).toEqual({
+      firstYear: 0,
+      years: 0,
+      monthly: new Float64Array(0),
+      yearly: new Float64Array(0),
+    });
   });
 
   it('refuses mismatched lengths and timestamps that go backwards', () => {
@@ -90,10 +95,13 @@ describe('computeMonthlyReturns', () => {
   it('compounds months into years and years into the total return (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 * 86_400_000 }), fc.double({ min: 0.5, max: 2, noNaN: true })), {
-          minLength: 1,
-          maxLength: 400,
-        }),
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 3 * 86_400_000 }), fc.double({ min: 0.5, max: 2, noNaN: true })),
+          {
+            minLength: 1,
+            maxLength: 400,
+          },
+        ),
         (steps) => {
           const ts = new Float64Array(steps.length);
           const equity = new Float64Array(steps.length);

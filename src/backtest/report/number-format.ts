@@ -61,7 +61,10 @@ export function formatAxisNumber(value: number, step: number, largest: number): 
   const scaledStep = step / unit;
   // As many decimals as the step needs to be written exactly (2.5 → 1, 0.25 → 2), at most 6.
   let decimals = 0;
-  while (decimals < 6 && Math.abs(Math.round(scaledStep * 10 ** decimals) - scaledStep * 10 ** decimals) > 1e-6) {
+  while (
+    decimals < 6 &&
+    Math.abs(Math.round(scaledStep * 10 ** decimals) - scaledStep * 10 ** decimals) > 1e-6
+  ) {
     decimals++;
   }
   return `${formatDecimal(value / unit, decimals, decimals)}${suffix}`;

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { downsampleMinMax, linePath, linearScale, niceStep, niceTicks, svgNumber, timeTicks } from './svg-chart.js';
+import {
+  downsampleMinMax,
+  linePath,
+  linearScale,
+  niceStep,
+  niceTicks,
+  svgNumber,
+  timeTicks,
+} from './svg-chart.js';
 
 const identity = (v: number): number => v;
 
@@ -37,7 +45,9 @@ describe('niceTicks', () => {
 
   it('lists the multiples of the step inside the domain', () => {
     expect(niceTicks(0.95e6, 1.62e6, 5)).toEqual({ ticks: [1e6, 1.2e6, 1.4e6, 1.6e6], step: 2e5 });
-    expect(niceTicks(-0.43, 0, 5).ticks.map((t) => Math.round(t * 100) / 100)).toEqual([-0.4, -0.3, -0.2, -0.1, 0]);
+    expect(niceTicks(-0.43, 0, 5).ticks.map((t) => Math.round(t * 100) / 100)).toEqual([
+      -0.4, -0.3, -0.2, -0.1, 0,
+    ]);
   });
 
   it('handles a single value and non-finite bounds', () => {
@@ -57,14 +67,32 @@ describe('timeTicks', () => {
     const ticks = timeTicks(Date.UTC(2020, 0, 15), Date.UTC(2020, 5, 20), 8);
     expect(ticks.map((t) => t.label)).toEqual(['2020-02', '2020-03', '2020-04', '2020-05', '2020-06']);
     const sparse = timeTicks(Date.UTC(2020, 0, 15), Date.UTC(2021, 10, 20), 8);
-    expect(sparse.map((t) => t.label)).toEqual(['2020-04', '2020-07', '2020-10', '2021-01', '2021-04', '2021-07', '2021-10']);
+    expect(sparse.map((t) => t.label)).toEqual([
+      '2020-04',
+      '2020-07',
+      '2020-10',
+      '2021-01',
+      '2021-04',
+      '2021-07',
+      '2021-10',
+    ]);
   });
 
   it('puts ticks on midnights for spans of days and on evenly spaced times within a day', () => {
     const days = timeTicks(Date.UTC(2020, 0, 1, 9), Date.UTC(2020, 0, 6, 9), 8);
-    expect(days.map((t) => t.label)).toEqual(['2020-01-02', '2020-01-03', '2020-01-04', '2020-01-05', '2020-01-06']);
+    expect(days.map((t) => t.label)).toEqual([
+      '2020-01-02',
+      '2020-01-03',
+      '2020-01-04',
+      '2020-01-05',
+      '2020-01-06',
+    ]);
     const intraday = timeTicks(Date.UTC(2020, 0, 1, 9, 30), Date.UTC(2020, 0, 1, 16), 2);
-    expect(intraday.map((t) => t.label)).toEqual(['2020-01-01 09:30', '2020-01-01 12:45', '2020-01-01 16:00']);
+    expect(intraday.map((t) => t.label)).toEqual([
+      '2020-01-01 09:30',
+      '2020-01-01 12:45',
+      '2020-01-01 16:00',
+    ]);
   });
 
   it('gives one tick for a single instant and none for non-finite bounds', () => {
@@ -120,7 +148,9 @@ describe('downsampleMinMax', () => {
     const small = downsampleMinMax({ x: Float64Array.of(0, 1, 2), y: Float64Array.of(Number.NaN, 4, 5) }, 10);
     expect(Array.from(small.x)).toEqual([1, 2]);
     expect(Array.from(small.y)).toEqual([4, 5]);
-    const y = Float64Array.from({ length: 100 }, (_, i) => (i < 3 || i > 96 || (i >= 40 && i < 60) ? Number.NaN : i));
+    const y = Float64Array.from({ length: 100 }, (_, i) =>
+      i < 3 || i > 96 || (i >= 40 && i < 60) ? Number.NaN : i,
+    );
     const x = Float64Array.from({ length: 100 }, (_, i) => i);
     const out = downsampleMinMax({ x, y }, 10);
     expect(out.y.every((v) => Number.isFinite(v))).toBe(true);

@@ -189,7 +189,11 @@ function compact(series: XYSeries, finite: number): XYSeries {
  * SVG path data through the points (`M x,y x,y …`: after a moveto, further pairs are implicit linetos).
  * Points whose scaled coordinates repeat the previous one are skipped; non-finite points are skipped.
  */
-export function linePath(series: XYSeries, xScale: (v: number) => number, yScale: (v: number) => number): string {
+export function linePath(
+  series: XYSeries,
+  xScale: (v: number) => number,
+  yScale: (v: number) => number,
+): string {
   const parts: string[] = [];
   let previous = '';
   for (let i = 0; i < series.y.length; i++) {

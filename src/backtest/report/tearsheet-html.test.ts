@@ -12,7 +12,12 @@ function count(haystack: string, needle: string): number {
 
 function flatCurve(ts: Float64Array, value = 100): EquityCurve {
   const n = ts.length;
-  return { ts, equity: new Float64Array(n).fill(value), cash: new Float64Array(n).fill(value), grossExposure: new Float64Array(n) };
+  return {
+    ts,
+    equity: new Float64Array(n).fill(value),
+    cash: new Float64Array(n).fill(value),
+    grossExposure: new Float64Array(n),
+  };
 }
 
 const tenYears = sampleTearsheetInput(2520, 30);
@@ -21,8 +26,8 @@ describe('renderTearsheet', () => {
   it('contains every section in order with four inline SVG charts', () => {
     const html = renderTearsheet(tenYears);
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
-    const order = ['metrics', 'warnings', 'equity', 'drawdown', 'monthly-returns', 'price', 'trades'].map((id) =>
-      html.indexOf(`<section id="${id}"`),
+    const order = ['metrics', 'warnings', 'equity', 'drawdown', 'monthly-returns', 'price', 'trades'].map(
+      (id) => html.indexOf(`<section id="${id}"`),
     );
     expect(order.every((position) => position > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -111,7 +116,9 @@ describe('renderTearsheet', () => {
   });
 
   it('lists the first 500 trades and says how many were left out', () => {
-    const trades = Array.from({ length: 600 }, () => makeTrade({ entryTs: Date.UTC(2016, 0, 4), exitTs: Date.UTC(2016, 0, 5) }));
+    const trades = Array.from({ length: 600 }, () =>
+      makeTrade({ entryTs: Date.UTC(2016, 0, 4), exitTs: Date.UTC(2016, 0, 5) }),
+    );
     const html = renderTearsheet({ ...tenYears, trades });
     expect(html).toContain('<h2>Trades (600)</h2>');
     expect(html).toContain('Showing the first 500 of 600 trades.');
@@ -157,13 +164,20 @@ describe('renderTearsheet', () => {
 
   it('refuses series whose lengths disagree', () => {
     const ts = weekdays(Date.UTC(2020, 0, 1), 10);
-    const base: TearsheetInput = { title: 't', generatedAt: 'g', equity: flatCurve(ts), trades: [], metrics: [], warnings: [] };
-    expect(() => renderTearsheet({ ...base, equity: { ...flatCurve(ts), equity: new Float64Array(9) } })).toThrow(
-      'equity.equity length "9" must equal equity.ts length "10"',
-    );
-    expect(() => renderTearsheet({ ...base, benchmark: { name: 'SPY', equity: new Float64Array(3) } })).toThrow(
-      'benchmark "SPY" length "3" must equal equity.ts length "10"',
-    );
+    const base: TearsheetInput = {
+      title: 't',
+      generatedAt: 'g',
+      equity: flatCurve(ts),
+      trades: [],
+      metrics: [],
+      warnings: [],
+    };
+    expect(() =>
+      renderTearsheet({ ...base, equity: { ...flatCurve(ts), equity: new Float64Array(9) } }),
+    ).toThrow('equity.equity length "9" must equal equity.ts length "10"');
+    expect(() =>
+      renderTearsheet({ ...base, benchmark: { name: 'SPY', equity: new Float64Array(3) } }),
+    ).toThrow('benchmark "SPY" length "3" must equal equity.ts length "10"');
     expect(() =>
       renderTearsheet({ ...base, price: { symbol: 'ACME', ts, close: new Float64Array(4) } }),
     ).toThrow('price "ACME" close length "4" must equal its ts length "10"');

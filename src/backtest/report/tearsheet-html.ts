@@ -46,7 +46,8 @@ function header(input: TearsheetInput): string {
     ts.length === 0
       ? 'No equity data'
       : `${formatUtcDate(ts[0] as number)} → ${formatUtcDate(ts[ts.length - 1] as number)} · ${formatDecimal(ts.length, 0, 0)} bars · ${formatDecimal(input.trades.length, 0, 0)} trades · dates in UTC`;
-  const subtitle = input.subtitle === undefined ? '' : `<p class="subtitle">${escapeHtml(input.subtitle)}</p>`;
+  const subtitle =
+    input.subtitle === undefined ? '' : `<p class="subtitle">${escapeHtml(input.subtitle)}</p>`;
   return `<header><h1>${escapeHtml(input.title)}</h1>${subtitle}<p class="period">${period}</p></header>`;
 }
 
@@ -157,7 +158,11 @@ export function renderTearsheet(input: TearsheetInput): string {
     drawdownSection(input),
     monthlySection(input),
     priceSection(input),
-    section('trades', `Trades (${formatDecimal(input.trades.length, 0, 0)})`, renderTradesTable(input.trades)),
+    section(
+      'trades',
+      `Trades (${formatDecimal(input.trades.length, 0, 0)})`,
+      renderTradesTable(input.trades),
+    ),
     `<footer>Generated ${escapeHtml(input.generatedAt)} by Neural Trader. Dates are UTC. This file needs no network and runs no script.</footer>`,
   ].join('\n');
   return [

@@ -95,7 +95,7 @@ export function sampleTearsheetInput(bars: number, holdBars = 20, seed = 7): Tea
       { label: 'Sharpe (arithmetic)', value: '0.84' },
       { label: 'Max drawdown', value: '-18.30%' },
     ],
-    warnings: ['Fills at the decision bar\'s close are look-ahead-prone', '3 ambiguous bars'],
+    warnings: ["Fills at the decision bar's close are look-ahead-prone", '3 ambiguous bars'],
   };
 }
 

@@ -10,7 +10,12 @@ describe('tradeMarkers', () => {
   it('opens a long with a buy and closes it with a sell at the fill prices', () => {
     const { markers } = tradeMarkers([makeTrade()], 'ACME', FROM, TO);
     expect(markers).toEqual([
-      { x: Date.UTC(2020, 0, 2), y: 10, side: 'buy', title: 'Buy 100 ACME @ 10.00 on 2020-01-02 (open long)' },
+      {
+        x: Date.UTC(2020, 0, 2),
+        y: 10,
+        side: 'buy',
+        title: 'Buy 100 ACME @ 10.00 on 2020-01-02 (open long)',
+      },
       {
         x: Date.UTC(2020, 0, 10),
         y: 12,

@@ -30,8 +30,7 @@ export function tradeMarkers(
   const markers: ChartMarker[] = [];
   let markedTrades = 0;
   let symbolTrades = 0;
-  const visible = (ts: number, price: number): boolean =>
-    ts >= from && ts <= to && Number.isFinite(price);
+  const visible = (ts: number, price: number): boolean => ts >= from && ts <= to && Number.isFinite(price);
   for (const trade of trades) {
     if (trade.instrumentId !== symbol) continue;
     symbolTrades++;

@@ -9,7 +9,10 @@ function count(haystack: string, needle: string): number {
 
 describe('renderTradesTable', () => {
   it('lists each trade with dates in UTC and signed P&L classes', () => {
-    const html = renderTradesTable([makeTrade(), makeTrade({ pnl: -5, returnPct: -0.005, direction: 'short' })]);
+    const html = renderTradesTable([
+      makeTrade(),
+      makeTrade({ pnl: -5, returnPct: -0.005, direction: 'short' }),
+    ]);
     expect(count(html, '<tr>')).toBe(3); // header + 2 rows
     expect(html).toContain('<td>2020-01-02</td>');
     expect(html).toContain('<td class="num pos">198.00</td>');
@@ -20,7 +23,9 @@ describe('renderTradesTable', () => {
   });
 
   it('badges an open trade and escapes the instrument id', () => {
-    const html = renderTradesTable([makeTrade({ open: true, instrumentId: instrumentId('<X>'), pnl: 0, returnPct: 0 })]);
+    const html = renderTradesTable([
+      makeTrade({ open: true, instrumentId: instrumentId('<X>'), pnl: 0, returnPct: 0 }),
+    ]);
     expect(html).toContain('<tr class="open">');
     expect(html).toContain('<span class="badge">open</span>');
     expect(html).toContain('<td>&lt;X&gt;</td>');
