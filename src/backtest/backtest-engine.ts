@@ -170,7 +170,11 @@ export function runBacktestEngine(config: BacktestEngineConfig): BacktestEngineR
     bar.volume = view.volume;
     exchange.processBar(bar);
     portfolio.mark(id, view.close);
-    if (subscribed[view.seriesIndex] === 1) strategy.onBar(view);
+    if (subscribed[view.seriesIndex] === 1) {
+      strategy.onBar(view);
+      // A same-bar-close fill (fill timing `close`) books at its slipped price; the bar's close stays the mark.
+      portfolio.mark(id, view.close);
+    }
   }
   recordRow();
   strategy.onStop();
