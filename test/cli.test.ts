@@ -208,6 +208,8 @@ describe('doctor and demo', () => {
     expect(second.summaries).toEqual(first.summaries);
     const text = await cli(['demo'], { cwd });
     expect(text.stdout).toContain('cointegrated pair KO/PEP');
+    expect(text.stdout).toContain('backtest: sma-cross(10, 30) on SPY');
+    expect(text.stdout).toContain('tearsheet: ');
   });
 
   it('demo never overwrites bars the user imported', async () => {

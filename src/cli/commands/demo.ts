@@ -64,9 +64,21 @@ export async function runDemo(
         `cointegrated pair ${pair.a}/${pair.b}: hedge ratio ${pair.beta}, half-life ${pair.halfLifeDays} trading days`,
       );
     }
+    const bt = result.backtest;
+    const m = bt.metrics;
+    const pct = (x: unknown): string => (typeof x === 'number' ? percent(x) : 'n/a');
+    const sharpe = typeof m['sharpeRatio'] === 'number' ? m['sharpeRatio'].toFixed(2) : 'n/a';
+    writeLine(io.stdout);
     writeLine(
       io.stdout,
-      'next: neural-trader data show SPY --limit 5 · neural-trader data list · neural-trader doctor',
+      `backtest: sma-cross(10, 30) on SPY, 95% of equity, $1 per order, fills at the next open: ` +
+        `net P&L ${bt.netPnl.toFixed(2)}, return ${pct(m['totalReturn'])}, Sharpe ${sharpe}, ` +
+        `max drawdown ${pct(m['maxDrawdown'])}, ${String(m['closedTrades'])} closed trades`,
+    );
+    if (result.reportPath !== null) writeLine(io.stdout, `tearsheet: ${result.reportPath}`);
+    writeLine(
+      io.stdout,
+      'next: neural-trader backtest --help · neural-trader data list · neural-trader doctor',
     );
   });
 }
