@@ -131,8 +131,8 @@ export class RollingVarianceStream implements StreamingIndicator<number, number>
   private readonly divisor: number;
   private readonly moments: WindowMoments;
 
-  constructor(period: number, estimator: VarianceEstimator = 'population') {
-    this.divisor = varianceDivisor('rollingVariance', period, estimator);
+  constructor(period: number, estimator: VarianceEstimator = 'population', indicator = 'rollingVariance') {
+    this.divisor = varianceDivisor(indicator, period, estimator);
     this.period = period;
     this.estimator = estimator;
     this.moments = new WindowMoments(period);
@@ -151,30 +151,15 @@ export class RollingVarianceStream implements StreamingIndicator<number, number>
   }
 }
 
-/** Streaming twin of `rollingStd`: O(1) per update, bit-identical to the batch kernel. */
-export class RollingStdStream implements StreamingIndicator<number, number> {
-  readonly period: number;
-  readonly estimator: VarianceEstimator;
-  private readonly divisor: number;
-  private readonly moments: WindowMoments;
-
+/** Streaming twin of `rollingStd`: the variance stream's value, square-rooted (bit-identical to the batch kernel). */
+export class RollingStdStream extends RollingVarianceStream {
   constructor(period: number, estimator: VarianceEstimator = 'population') {
-    this.divisor = varianceDivisor('rollingStd', period, estimator);
-    this.period = period;
-    this.estimator = estimator;
-    this.moments = new WindowMoments(period);
+    super(period, estimator, 'rollingStd');
   }
 
-  get isReady(): boolean {
-    return this.moments.isReady;
-  }
-
-  update(value: number): number | null {
-    return this.moments.update(value) ? Math.sqrt(this.moments.m2 / this.divisor) : null;
-  }
-
-  reset(): void {
-    this.moments.reset();
+  override update(value: number): number | null {
+    const variance = super.update(value);
+    return variance === null ? null : Math.sqrt(variance);
   }
 }
 
