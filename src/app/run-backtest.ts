@@ -80,13 +80,14 @@ export async function runBacktest(store: Store, request: RunBacktestRequest): Pr
     );
   }
   const params = {
-    symbol: first.symbol,
-    timeframe: first.timeframe,
     ...(request.quantity === undefined ? {} : { quantity: request.quantity }),
     ...(request.percentEquity === undefined ? {} : { percentOfEquity: request.percentEquity }),
     ...request.params,
   };
-  const strategy = strategyDefinition(request.strategy).create(params);
+  const strategy = strategyDefinition(request.strategy).create(params, {
+    symbols: series.map((s) => s.symbol),
+    timeframe: first.timeframe,
+  });
   const cash = request.cash ?? 1_000_000;
   const fillTiming = request.fill ?? 'next-open';
   const result = runBacktestEngine({

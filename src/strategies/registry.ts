@@ -1,33 +1,10 @@
 import { InvalidInputError, quote } from '../core/errors.js';
-import { smaCrossConfigSchema } from './sma-cross/config.js';
-import { SmaCrossStrategy } from './sma-cross/strategy.js';
-import type { Strategy } from './strategy.js';
+import { smaCrossDefinition } from './sma-cross/definition.js';
+import type { StrategyDefinition } from './strategy-definition.js';
 
-/** A strategy kind the CLI, API and MCP can create by name from plain parameters. */
-export interface StrategyDefinition {
-  readonly name: string;
-  readonly description: string;
-  /** Validates raw parameters (zod; unknown keys refused) and builds the strategy. */
-  create(params: Readonly<Record<string, unknown>>): Strategy;
-}
+export type { StrategyDefinition, StrategyUniverse, StrategyInputs } from './strategy-definition.js';
 
-const DEFINITIONS: readonly StrategyDefinition[] = [
-  {
-    name: 'sma-cross',
-    description: 'long when the fast SMA is above the slow SMA, flat otherwise',
-    create: (params) => {
-      const parsed = smaCrossConfigSchema.safeParse(params);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const path = issue?.path.join('.') ?? '';
-        throw new InvalidInputError(
-          `sma-cross parameter ${path === '' ? '' : `${path} `}${quote(path === '' ? params : params[path])}: ${issue?.message ?? 'invalid'}`,
-        );
-      }
-      return new SmaCrossStrategy(parsed.data);
-    },
-  },
-];
+const DEFINITIONS: readonly StrategyDefinition[] = [smaCrossDefinition];
 
 export const STRATEGIES: ReadonlyMap<string, StrategyDefinition> = new Map(
   DEFINITIONS.map((d) => [d.name, d]),
