@@ -52,7 +52,7 @@ describe('the no-look-ahead check', () => {
     }
     const cuts = Array.from({ length: 10 }, (_, k) => spy.ts[20 + k * 9] as number);
     expect(() => expectNoLookAhead((data) => new Peeker(data[0] as BarSeries), [spy], cuts)).toThrow(
-      /fills before/,
+      /decisions before/,
     );
   });
 });
