@@ -109,7 +109,18 @@ describe('runBacktestEngine', () => {
       runBacktestEngine({ ...base, series: [bars('AAA', [])], strategy: new ScriptedStrategy() }),
     ).toThrow('empty');
     expect(() =>
-      runBacktestEngine({ ...base, series: [bars('BBB', [1, 2])], strategy: new ScriptedStrategy() }),
+      runBacktestEngine({ ...base, series: [bars('BBB', [10, 11])], strategy: new ScriptedStrategy() }),
     ).toThrow('subscribed to "AAA 1d"');
+  });
+
+  it('checks every bar before replaying and names the first unusable one', () => {
+    const base = {
+      startingCash: 1000,
+      exchange: { fillTiming: 'next-open' as const, fees: noFees, slippage: noSlippage },
+    };
+    // A close of 1 gives low = close - 1 = 0: no simulated fill could price against it.
+    expect(() =>
+      runBacktestEngine({ ...base, series: [bars('AAA', [10, 1])], strategy: new ScriptedStrategy() }),
+    ).toThrow(/bar 1 of AAA 1d .*low "0"/);
   });
 });

@@ -3,6 +3,7 @@ import { SimulatedClock } from '../core/clock.js';
 import { InvalidInputError, quote } from '../core/errors.js';
 import { accountId, fillId, instrumentId, strategyId, type InstrumentId } from '../core/ids.js';
 import type { BarSeries } from '../data/bar-series.js';
+import { findBarSeriesProblem } from '../data/check-bar-series.js';
 import { DataEngine } from '../engine/data-engine.js';
 import { MessageBus } from '../engine/message-bus.js';
 import { Portfolio } from '../engine/portfolio.js';
@@ -61,6 +62,11 @@ export function runBacktestEngine(config: BacktestEngineConfig): BacktestEngineR
   if (config.series.length === 0) throw new InvalidInputError('a backtest needs at least one bar series');
   const data = new DataEngine(config.series);
   if (data.length === 0) throw new InvalidInputError('the bar series are empty: nothing to backtest');
+  // Checked once here, so the per-bar path (exchange, portfolio marks) can trust every bar.
+  for (const s of config.series) {
+    const problem = findBarSeriesProblem(s);
+    if (problem !== null) throw new InvalidInputError(problem);
+  }
   const instrumentIds = config.series.map((s) => instrumentId(s.symbol));
   const bySymbol = new Map<string, InstrumentId>(
     config.series.map((s, i) => [s.symbol, instrumentIds[i] as InstrumentId]),
@@ -76,6 +82,7 @@ export function runBacktestEngine(config: BacktestEngineConfig): BacktestEngineR
   const clock = new SimulatedClock(config.series.reduce((min, s) => Math.min(min, s.firstTs), Infinity));
   const bus = new MessageBus();
   const portfolio = new Portfolio(account.value);
+  const slots = Int32Array.from(instrumentIds, (id) => portfolio.slot(id));
   const ledger = new TradeLedger();
   const fills: Fill[] = [];
   let fillSequence = 0;
@@ -168,12 +175,14 @@ export function runBacktestEngine(config: BacktestEngineConfig): BacktestEngineR
     bar.low = view.low;
     bar.close = view.close;
     bar.volume = view.volume;
-    exchange.processBar(bar);
-    portfolio.mark(id, view.close);
+    exchange.processCheckedBar(bar);
+    const slot = slots[view.seriesIndex] as number;
+    portfolio.markSlot(slot, view.close);
     if (subscribed[view.seriesIndex] === 1) {
+      const fillsBefore = fills.length;
       strategy.onBar(view);
       // A same-bar-close fill (fill timing `close`) books at its slipped price; the bar's close stays the mark.
-      portfolio.mark(id, view.close);
+      if (fills.length !== fillsBefore) portfolio.markSlot(slot, view.close);
     }
   }
   recordRow();
@@ -184,10 +193,10 @@ export function runBacktestEngine(config: BacktestEngineConfig): BacktestEngineR
   const finalEquity = portfolio.equity;
   return {
     equity: {
-      ts: ts.slice(0, rows),
-      equity: equity.slice(0, rows),
-      cash: cash.slice(0, rows),
-      grossExposure: gross.slice(0, rows),
+      ts: trim(ts, rows),
+      equity: trim(equity, rows),
+      cash: trim(cash, rows),
+      grossExposure: trim(gross, rows),
     },
     fills,
     fillReports: exchange.fillReports,
@@ -204,13 +213,33 @@ export function runBacktestEngine(config: BacktestEngineConfig): BacktestEngineR
   };
 }
 
-/** SHA-256 over each fill's identity and numbers, in fill order; numbers in shortest round-trip form. */
+/** The first `rows` values: the array itself when full (one symbol: one row per bar), else a copy. */
+function trim(values: Float64Array, rows: number): Float64Array {
+  return rows === values.length ? values : values.slice(0, rows);
+}
+
+/**
+ * SHA-256 over the fills in fill order: first each fill's identity as text (`id|orderId|instrumentId|side`,
+ * one line per fill), then its numbers (quantity, price, commission, tsEvent) as little-endian float64 bits,
+ * so equal hashes mean bit-identical numbers and no time goes into formatting them.
+ */
 export function hashFills(fills: readonly Fill[]): string {
   const hash = createHash('sha256');
-  for (const f of fills) {
-    hash.update(
-      `${f.id}|${f.orderId}|${f.instrumentId}|${f.side}|${f.quantity}|${f.price}|${f.commission}|${f.tsEvent}\n`,
-    );
-  }
+  const numbers = new Float64Array(fills.length * 4);
+  let identities = '';
+  fills.forEach((f, i) => {
+    identities += `${f.id}|${f.orderId}|${f.instrumentId}|${f.side}\n`;
+    numbers[i * 4] = f.quantity;
+    numbers[i * 4 + 1] = f.price;
+    numbers[i * 4 + 2] = f.commission;
+    numbers[i * 4 + 3] = f.tsEvent;
+  });
+  hash.update(identities);
+  const bytes = Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength);
+  // Float64Array uses the platform's byte order; hash little-endian everywhere.
+  if (!LITTLE_ENDIAN) bytes.swap64();
+  hash.update(bytes);
   return hash.digest('hex');
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;

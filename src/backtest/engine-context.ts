@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock.js';
 import { clientOrderId, orderId, type InstrumentId, type StrategyId } from '../core/ids.js';
 import type { Portfolio } from '../engine/portfolio.js';
 import { createOrder, type OrderChanges } from '../model/order.js';
-import type { Order } from '../model/order.types.js';
+import type { Order, OrderRequest } from '../model/order.types.js';
 import type { AccountState, Position } from '../model/position.types.js';
 import type { Timeframe } from '../model/timeframe.js';
 import type { StrategyContext, StrategyOrderRequest } from '../strategies/strategy-context.js';
@@ -25,6 +25,8 @@ export interface EngineContextDeps {
  */
 export class EngineContext implements StrategyContext {
   private sequence = 0;
+  private lastSymbol: string | null = null;
+  private lastSlot = -1;
 
   constructor(private readonly deps: EngineContextDeps) {}
 
@@ -37,11 +39,10 @@ export class EngineContext implements StrategyContext {
   }
 
   submitOrder(request: StrategyOrderRequest): Order {
-    const { symbol, ...rest } = request;
-    const instrumentId = this.instrument(symbol);
+    const instrumentId = this.instrument(request.symbol);
     this.sequence++;
     const created = createOrder(
-      { ...rest, instrumentId, strategyId: this.deps.strategyId },
+      toOrderRequest(request, instrumentId, this.deps.strategyId),
       { id: orderId(`O-${this.sequence}`), clientOrderId: clientOrderId(`C-${this.sequence}`) },
       this.deps.clock.now(),
     );
@@ -61,9 +62,15 @@ export class EngineContext implements StrategyContext {
   }
 
   position(symbol: string): Position | null {
-    // Called on every bar by most strategies: try the symbol as given before normalising it.
-    const instrumentId = this.deps.instruments.get(symbol) ?? this.deps.instruments.get(symbol.toUpperCase());
-    return instrumentId === undefined ? null : this.deps.portfolio.position(instrumentId);
+    // Called on every bar by most strategies: remember the last symbol's portfolio slot.
+    if (symbol !== this.lastSymbol) {
+      const instrumentId =
+        this.deps.instruments.get(symbol) ?? this.deps.instruments.get(symbol.toUpperCase());
+      if (instrumentId === undefined) return null;
+      this.lastSymbol = symbol;
+      this.lastSlot = this.deps.portfolio.slot(instrumentId);
+    }
+    return this.deps.portfolio.positionAt(this.lastSlot);
   }
 
   positions(): readonly Position[] {
@@ -89,4 +96,34 @@ export class EngineContext implements StrategyContext {
     }
     return instrumentId;
   }
+}
+
+/**
+ * The model's OrderRequest for a strategy's request, written out field by field: rest/spread copies are slow
+ * in V8 on this per-order path. Absent optional fields stay undefined, which validation and createOrder read
+ * as absent.
+ */
+function toOrderRequest(
+  request: StrategyOrderRequest,
+  instrumentId: InstrumentId,
+  strategyId: StrategyId,
+): OrderRequest {
+  const fields: { [K in keyof OrderRequest]-?: OrderRequest[K] | undefined } = {
+    instrumentId,
+    side: request.side,
+    type: request.type,
+    quantity: request.quantity,
+    timeInForce: request.timeInForce,
+    orderClass: request.orderClass,
+    limitPrice: request.limitPrice,
+    stopPrice: request.stopPrice,
+    trailPrice: request.trailPrice,
+    trailPercent: request.trailPercent,
+    takeProfitPrice: request.takeProfitPrice,
+    stopLossPrice: request.stopLossPrice,
+    clientOrderId: request.clientOrderId,
+    strategyId,
+    reduceOnly: request.reduceOnly,
+  };
+  return fields as OrderRequest;
 }

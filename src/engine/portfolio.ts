@@ -1,25 +1,28 @@
 import { positionId, type InstrumentId } from '../core/ids.js';
 import { InvalidInputError, quote } from '../core/errors.js';
-import { applyFillToAccount } from '../model/account.js';
+import { applyFillToAccount, withValues } from '../model/account.js';
 import type { Fill } from '../model/order.types.js';
 import { applyFillToPosition, emptyPosition } from '../model/position.js';
 import type { AccountState, Position } from '../model/position.types.js';
 
-/** Per-instrument book entry: the position and the last mark price. */
+/** Per-instrument book entry: the position (null until the first fill) and the last mark price. */
 interface Holding {
-  position: Position;
+  readonly instrumentId: InstrumentId;
+  position: Position | null;
   mark: number;
 }
 
 /**
  * Cash, positions and marks of one account, kept current in O(1) per event so the engine can mark to market
  * on every bar without allocating: `positionsValue` (Σ quantity × mark) and `grossExposure` (Σ |quantity| ×
- * mark) are updated incrementally by `mark` and recomputed exactly on every fill (bounding rounding drift). Positions net per instrument (long and short);
- * fractional quantities are allowed (the instrument's lot size is enforced where orders are created).
+ * mark) are updated incrementally by `mark` and recomputed exactly on every fill (bounding rounding drift).
+ * Positions net per instrument (long and short); fractional quantities are allowed (the instrument's lot size is enforced where orders are created).
  */
 export class Portfolio {
   private accountState: AccountState;
-  private readonly holdings = new Map<InstrumentId, Holding>();
+  /** Slot of each instrument in `entries`: callers on the hot path resolve it once and mark by slot. */
+  private readonly slots = new Map<InstrumentId, number>();
+  private readonly entries: Holding[] = [];
   private positionsValue = 0;
   private exposure = 0;
   private feesPaid = 0;
@@ -30,9 +33,20 @@ export class Portfolio {
 
   /** Books a fill: cash moves by the signed notional and commission; the position nets (VWAP entry, realized P&L). */
   applyFill(fill: Fill): Position {
-    const holding = this.holdingFor(fill.instrumentId, fill.price, fill.tsEvent);
+    const holding = this.entries[this.slot(fill.instrumentId)] as Holding;
     this.remove(holding);
-    holding.position = applyFillToPosition(holding.position, fill);
+    holding.position = applyFillToPosition(
+      holding.position ??
+        emptyPosition(
+          {
+            id: positionId(fill.instrumentId),
+            instrumentId: fill.instrumentId,
+            accountId: this.accountState.id,
+          },
+          fill.tsEvent,
+        ),
+      fill,
+    );
     // A fill is also a fresh price for the instrument.
     holding.mark = fill.price;
     this.add(holding);
@@ -42,14 +56,34 @@ export class Portfolio {
     return holding.position;
   }
 
-  /** Updates an instrument's mark price (e.g. the bar's close). Ignored for instruments never traded. */
+  /** The instrument's slot (registered on first use), for `markSlot` and `positionAt`. */
+  slot(instrumentId: InstrumentId): number {
+    let slot = this.slots.get(instrumentId);
+    if (slot === undefined) {
+      slot = this.entries.length;
+      this.entries.push({ instrumentId, position: null, mark: Number.NaN });
+      this.slots.set(instrumentId, slot);
+    }
+    return slot;
+  }
+
+  /** Updates an instrument's mark price (e.g. the bar's close). */
   mark(instrumentId: InstrumentId, price: number): void {
-    const holding = this.holdings.get(instrumentId);
-    if (holding === undefined) return;
     if (!(price > 0) || !Number.isFinite(price)) {
       throw new InvalidInputError(
         `mark price ${quote(price)} for ${quote(instrumentId)} must be a finite number > 0`,
       );
+    }
+    this.markSlot(this.slot(instrumentId), price);
+  }
+
+  /** `mark` by slot, for prices already checked (the backtest engine validates its series up front). */
+  markSlot(slot: number, price: number): void {
+    const holding = this.entries[slot] as Holding;
+    const quantity = holding.position === null ? 0 : holding.position.quantity;
+    if (quantity === 0) {
+      holding.mark = price;
+      return;
     }
     this.remove(holding);
     holding.mark = price;
@@ -79,38 +113,55 @@ export class Portfolio {
     const equity = this.equity;
     const gross = this.exposure;
     const leverage = equity > 0 ? gross / equity : gross > 0 ? Number.POSITIVE_INFINITY : 0;
-    return {
-      ...this.accountState,
+    return withValues(
+      this.accountState,
+      this.accountState.cash,
       equity,
-      grossExposure: gross,
+      gross,
       leverage,
-      buyingPower: Math.max(0, equity * this.accountState.maxLeverage - gross),
-    };
+      Math.max(0, equity * this.accountState.maxLeverage - gross),
+      this.accountState.tsLast,
+    );
   }
 
+  /** The net position, or null when the instrument was never traded. */
   position(instrumentId: InstrumentId): Position | null {
-    return this.holdings.get(instrumentId)?.position ?? null;
+    const slot = this.slots.get(instrumentId);
+    return slot === undefined ? null : this.positionAt(slot);
   }
 
+  positionAt(slot: number): Position | null {
+    return (this.entries[slot] as Holding).position;
+  }
+
+  /** Positions of every instrument ever traded (flat ones included), in first-trade order of registration. */
   positions(): Position[] {
-    return [...this.holdings.values()].map((h) => h.position);
+    const positions: Position[] = [];
+    for (const h of this.entries) if (h.position !== null) positions.push(h.position);
+    return positions;
   }
 
+  /** The last mark of a traded instrument; null when it was never traded. */
   markPrice(instrumentId: InstrumentId): number | null {
-    return this.holdings.get(instrumentId)?.mark ?? null;
+    const slot = this.slots.get(instrumentId);
+    if (slot === undefined) return null;
+    const holding = this.entries[slot] as Holding;
+    return holding.position === null ? null : holding.mark;
   }
 
   /** Realized P&L (net of commissions) summed over instruments. */
   realizedPnl(): number {
     let total = 0;
-    for (const h of this.holdings.values()) total += h.position.realizedPnl;
+    for (const h of this.entries) total += h.position?.realizedPnl ?? 0;
     return total;
   }
 
   /** Unrealized P&L at the current marks. */
   unrealizedPnl(): number {
     let total = 0;
-    for (const h of this.holdings.values()) total += h.position.quantity * (h.mark - h.position.averagePrice);
+    for (const h of this.entries) {
+      if (h.position !== null) total += h.position.quantity * (h.mark - h.position.averagePrice);
+    }
     return total;
   }
 
@@ -118,30 +169,17 @@ export class Portfolio {
   private resync(): void {
     this.positionsValue = 0;
     this.exposure = 0;
-    for (const h of this.holdings.values()) this.add(h);
-  }
-
-  private holdingFor(instrumentId: InstrumentId, price: number, ts: number): Holding {
-    let holding = this.holdings.get(instrumentId);
-    if (holding === undefined) {
-      holding = {
-        position: emptyPosition(
-          { id: positionId(instrumentId), instrumentId, accountId: this.accountState.id },
-          ts,
-        ),
-        mark: price,
-      };
-      this.holdings.set(instrumentId, holding);
-    }
-    return holding;
+    for (const h of this.entries) this.add(h);
   }
 
   private remove(h: Holding): void {
+    if (h.position === null || h.position.quantity === 0) return;
     this.positionsValue -= h.position.quantity * h.mark;
     this.exposure -= Math.abs(h.position.quantity) * h.mark;
   }
 
   private add(h: Holding): void {
+    if (h.position === null || h.position.quantity === 0) return;
     this.positionsValue += h.position.quantity * h.mark;
     this.exposure += Math.abs(h.position.quantity) * h.mark;
   }

@@ -94,7 +94,47 @@ function transition(
   reason: string | null = order.reason,
 ): Order {
   assertTransition(order.status, to);
-  return { ...order, status: to, tsLast: tsEvent, reason };
+  return withProgress(order, to, order.filledQuantity, order.averageFillPrice, tsEvent, reason);
+}
+
+/**
+ * A copy of `order` with new status and fill progress, written out field by field: V8 (Node 20) builds an
+ * object spread followed by extra properties through a slow path (≈1 µs), and this sits on every fill.
+ */
+function withProgress(
+  order: Order,
+  status: OrderStatus,
+  filledQuantity: number,
+  averageFillPrice: number | null,
+  tsLast: number,
+  reason: string | null,
+): Order {
+  return {
+    id: order.id,
+    clientOrderId: order.clientOrderId,
+    accountId: order.accountId,
+    instrumentId: order.instrumentId,
+    strategyId: order.strategyId,
+    side: order.side,
+    type: order.type,
+    timeInForce: order.timeInForce,
+    orderClass: order.orderClass,
+    quantity: order.quantity,
+    limitPrice: order.limitPrice,
+    stopPrice: order.stopPrice,
+    trailPrice: order.trailPrice,
+    trailPercent: order.trailPercent,
+    takeProfitPrice: order.takeProfitPrice,
+    stopLossPrice: order.stopLossPrice,
+    parentId: order.parentId,
+    reduceOnly: order.reduceOnly,
+    status,
+    filledQuantity,
+    averageFillPrice,
+    tsInit: order.tsInit,
+    tsLast,
+    reason,
+  };
 }
 
 /** The working status an order returns to when a cancel / replace request fails. */
@@ -187,7 +227,7 @@ export function applyFill(order: Order, fill: Fill): Order {
   const averageFillPrice =
     (previousAverage * order.filledQuantity + fill.price * fill.quantity) /
     (order.filledQuantity + fill.quantity);
-  return { ...order, status, filledQuantity: filled, averageFillPrice, tsLast: fill.tsEvent };
+  return withProgress(order, status, filled, averageFillPrice, fill.tsEvent, order.reason);
 }
 
 /** Rebuilds the request an order stands for, with changes applied (optional fields absent, never undefined). */

@@ -93,8 +93,12 @@ export function applyFillToPosition(position: Position, fill: Fill): Position {
       tsOpened = fill.tsEvent;
     }
   }
+  // Field by field, not a spread: this runs on every fill (see withProgress in order.ts).
   return {
-    ...position,
+    id: position.id,
+    accountId: position.accountId,
+    instrumentId: position.instrumentId,
+    strategyId: position.strategyId,
     side: positionSide(quantity),
     quantity,
     averagePrice,

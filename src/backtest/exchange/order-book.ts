@@ -29,6 +29,11 @@ export class OrderBook {
     return working;
   }
 
+  /** Number of working orders, all instruments. */
+  get size(): number {
+    return this.byId.size;
+  }
+
   remove(working: WorkingOrder): void {
     this.byId.delete(working.order.id);
     this.byInstrument.get(working.order.instrumentId)?.delete(working.order.id);

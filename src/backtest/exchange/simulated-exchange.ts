@@ -78,6 +78,8 @@ import { EvaluatedBar, copyLastBar, updateLastBar, type LastBar } from './bar-st
 export class SimulatedExchange {
   private readonly book = new OrderBook();
   private readonly lastBars = new Map<InstrumentId, LastBar>();
+  private cachedInstrument: InstrumentId | null = null;
+  private cachedLastBar: LastBar | undefined = undefined;
   private readonly path = new IntrabarPath();
   private readonly latencyMs: number;
   private readonly reports: FillReport[] = [];
@@ -189,10 +191,25 @@ export class SimulatedExchange {
   processBar(bar: ExchangeBar): void {
     if (this.current.active)
       throw new IllegalStateError('processBar cannot run inside an event handler of another bar');
-    const last = this.lastBars.get(bar.instrumentId);
-    validateExchangeBar(bar, last?.tsEvent ?? null);
-    if (last === undefined) this.lastBars.set(bar.instrumentId, copyLastBar(bar));
-    else updateLastBar(last, bar);
+    validateExchangeBar(bar, this.lastBarOf(bar.instrumentId)?.tsEvent ?? null);
+    this.processCheckedBar(bar);
+  }
+
+  /**
+   * processBar for a bar already known to be valid and in order (the backtest engine checks every series
+   * once before replaying it), so the per-bar path skips the field checks.
+   */
+  processCheckedBar(bar: ExchangeBar): void {
+    if (this.current.active)
+      throw new IllegalStateError('processBar cannot run inside an event handler of another bar');
+    const last = this.lastBarOf(bar.instrumentId);
+    if (last === undefined) {
+      const copy = copyLastBar(bar);
+      this.lastBars.set(bar.instrumentId, copy);
+      this.cachedInstrument = bar.instrumentId;
+      this.cachedLastBar = copy;
+    } else updateLastBar(last, bar);
+    if (this.book.size === 0) return;
     const orders = this.book.ofInstrument(bar.instrumentId);
     if (orders === undefined || orders.size === 0) return;
     this.barSerial += 1;
@@ -214,8 +231,19 @@ export class SimulatedExchange {
     }
   }
 
+  /** The instrument's last bar; a one-entry cache spares the map lookup when one instrument trades. */
+  private lastBarOf(instrumentId: InstrumentId): LastBar | undefined {
+    if (instrumentId === this.cachedInstrument) return this.cachedLastBar;
+    const last = this.lastBars.get(instrumentId);
+    if (last !== undefined) {
+      this.cachedInstrument = instrumentId;
+      this.cachedLastBar = last;
+    }
+    return last;
+  }
+
   private evaluateAtLastClose(working: WorkingOrder, ts: number): void {
-    const last = this.lastBars.get(working.order.instrumentId);
+    const last = this.lastBarOf(working.order.instrumentId);
     if (last === undefined) return;
     this.barSerial += 1;
     this.path.resetPoint(last.close);
