@@ -86,6 +86,37 @@ describe('neural-trader backtest', () => {
     expect(text.stdout).toContain('look-ahead-prone');
   });
 
+  it('reports beta and alpha against a benchmark, stored or from a file, the same either way', async () => {
+    const args = [
+      'backtest',
+      '--strategy',
+      'sma-cross',
+      '--symbols',
+      'SPY',
+      '--percent-equity',
+      '95',
+      '--json',
+    ];
+    type Out = { metrics: Record<string, number | null> };
+    const stored = JSON.parse((await cli([...args, '--benchmark', 'SPY'], { cwd })).stdout) as Out;
+    const file = join(cwd, 'benchmark.csv');
+    writeFileSync(file, (await cli(['data', 'show', 'SPY'], { cwd })).stdout);
+    const fromFile = JSON.parse((await cli([...args, '--benchmark', file], { cwd })).stdout) as Out;
+    // Long SPY at 95% of equity part of the time, flat otherwise: beta against SPY itself is between 0 and 1.
+    const beta = stored.metrics['beta'] as number;
+    expect(beta).toBeGreaterThan(0.2);
+    expect(beta).toBeLessThan(1);
+    expect(fromFile.metrics['beta']).toBe(beta);
+    expect(fromFile.metrics['annualizedAlpha']).toBe(stored.metrics['annualizedAlpha']);
+    const without = JSON.parse((await cli(args, { cwd })).stdout) as Out;
+    expect(without.metrics['beta']).toBeNull();
+    const text = await cli([...args.filter((x) => x !== '--json'), '--benchmark', 'SPY'], { cwd });
+    expect(text.stdout).toMatch(/beta\s+0\.\d\d/);
+    const missing = await cli([...args, '--benchmark', 'QQQ'], { cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no 1d bars are stored for "QQQ"');
+  });
+
   it('names what is wrong: strategy, parameter, data source, missing bars, flags', async () => {
     const cases: [string[], string][] = [
       [['--strategy', 'nope', '--symbols', 'SPY'], 'unknown strategy "nope"'],

@@ -11,6 +11,7 @@ import {
   periodsPerYearFor,
   type BacktestMetrics,
 } from '../backtest/metrics/index.js';
+import { benchmarkReturns } from '../backtest/metrics/benchmark-returns.js';
 import { renderTearsheet } from '../backtest/report/tearsheet-html.js';
 import type { BarSeries } from '../data/bar-series.js';
 import { parseBars } from '../data/import/parse-bars.js';
@@ -36,6 +37,11 @@ export interface RunBacktestRequest {
   readonly commissionBps?: number;
   readonly slippageBps?: number;
   readonly fill?: FillTiming;
+  /** Benchmark for alpha and beta: a bars file, or a stored symbol (same timeframe as the data). */
+  readonly benchmark?:
+    { readonly kind: 'file'; readonly path: string } | { readonly kind: 'store'; readonly symbol: string };
+  /** Annual risk-free rate as a fraction, for Sharpe, Sortino and alpha (default 0). */
+  readonly riskFreeRate?: number;
   /** Write a self-contained HTML tearsheet here. */
   readonly reportPath?: string;
   /** ISO time stamped on the report and the run (the app layer reads the wall clock; the engine never does). */
@@ -100,8 +106,11 @@ export async function runBacktest(store: Store, request: RunBacktestRequest): Pr
       slippage: request.slippageBps === undefined ? noSlippage : fixedBpsSlippage(request.slippageBps),
     },
   });
+  const benchmark = request.benchmark === undefined ? undefined : await loadBenchmark(store, request, first);
   const metrics = computeBacktestMetrics({
     equity: result.equity,
+    ...(benchmark === undefined ? {} : { benchmarkReturns: benchmarkReturns(benchmark, result.equity.ts) }),
+    ...(request.riskFreeRate === undefined ? {} : { riskFreeRate: request.riskFreeRate }),
     trades: result.trades,
     periodsPerYear: periodsPerYearFor(first.timeframe),
     startingEquity: cash,
@@ -184,6 +193,21 @@ async function loadSeries(store: Store, data: BacktestData): Promise<BarSeries[]
     loaded.push(series);
   }
   return loaded;
+}
+
+async function loadBenchmark(store: Store, request: RunBacktestRequest, data: BarSeries): Promise<BarSeries> {
+  const source = request.benchmark;
+  if (source === undefined) throw new InvalidInputError('no benchmark requested');
+  const [series] =
+    source.kind === 'file'
+      ? await loadSeries(store, {
+          kind: 'file',
+          path: source.path,
+          symbol: 'BENCHMARK',
+          timeframe: data.timeframe,
+        })
+      : await loadSeries(store, { kind: 'store', symbols: [source.symbol], timeframe: data.timeframe });
+  return series as BarSeries;
 }
 
 function feeModel(request: RunBacktestRequest): FeeModel {

@@ -120,6 +120,8 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
         .choices(['next-open', 'next-close', 'close'])
         .default('next-open'),
     )
+    .option('--benchmark <symbol|file>', 'benchmark for alpha and beta: a stored symbol or a bars file')
+    .option('--risk-free <rate>', 'annual risk-free rate as a fraction, e.g. 0.04')
     .option('--report <file>', 'write a self-contained HTML tearsheet')
     .option('--json', 'machine-readable output')
     .action(run(async () => (await import('./commands/backtest.js')).runBacktestCommand));

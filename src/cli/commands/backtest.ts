@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runBacktest, type BacktestData } from '../../app/run-backtest.js';
 import type { FillTiming } from '../../backtest/backtest.types.js';
@@ -15,6 +16,17 @@ function numberFlag(name: string, value: unknown, min: number): number | undefin
   if (!Number.isFinite(parsed) || parsed < min)
     throw new UsageError(`--${name} ${JSON.stringify(value)} must be a number >= ${min}`);
   return parsed;
+}
+
+/** `--benchmark`: an existing file is read as bars; anything else names a stored symbol. */
+function benchmarkFlag(
+  io: CliIo,
+  value: unknown,
+): { kind: 'file'; path: string } | { kind: 'store'; symbol: string } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value;
+  const path = resolve(io.cwd, text);
+  return existsSync(path) ? { kind: 'file', path } : { kind: 'store', symbol: text };
 }
 
 export async function runBacktestCommand(
@@ -52,6 +64,9 @@ export async function runBacktestCommand(
     commissionBps: numberFlag('commission-bps', options['commissionBps'], 0),
     slippageBps: numberFlag('slippage-bps', options['slippageBps'], 0),
     reportPath: typeof options['report'] === 'string' ? resolve(io.cwd, options['report']) : undefined,
+    benchmark: benchmarkFlag(io, options['benchmark']),
+    riskFreeRate:
+      options['riskFree'] === undefined ? undefined : numberFlag('risk-free', options['riskFree'], 0),
   };
   const defined = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
   await withContext(io, options, async (context) => {
@@ -90,6 +105,12 @@ export async function runBacktestCommand(
           ['win rate', pct(m['winRate'])],
           ['profit factor', num(m['profitFactor'])],
           ['fees', num(m['fees'])],
+          ...(optional.benchmark === undefined
+            ? []
+            : [
+                ['beta', num(m['beta'])],
+                ['alpha (annualized)', pct(m['annualizedAlpha'])],
+              ]),
           ['fills', String(summary.fills)],
         ],
       ),
