@@ -27,7 +27,9 @@ export class MutableBarView implements BarView {
  */
 export class DataEngine {
   readonly series: readonly BarSeries[];
-  private readonly order: Int32Array;
+  /** Series index of each step; null with a single series (every step is series 0: no array needed). */
+  private readonly order: Int32Array | null;
+  private readonly total: number;
   private readonly cursors: Int32Array;
   private readonly durations: Float64Array;
   private position = 0;
@@ -36,22 +38,24 @@ export class DataEngine {
   constructor(series: readonly BarSeries[]) {
     this.series = series;
     this.durations = Float64Array.from(series.map((s) => timeframeMs(s.timeframe)));
-    this.order = mergeOrder(series, this.durations);
+    this.total = series.reduce((sum, s) => sum + s.length, 0);
+    this.order = series.length === 1 ? null : mergeOrder(series, this.durations, this.total);
     this.cursors = new Int32Array(series.length);
   }
 
   get length(): number {
-    return this.order.length;
+    return this.total;
   }
 
   get done(): boolean {
-    return this.position >= this.order.length;
+    return this.position >= this.total;
   }
 
   /** Advances to the next bar and fills `view`; returns false at the end. */
   next(): boolean {
-    if (this.position >= this.order.length) return false;
-    const s = this.order[this.position++] as number;
+    if (this.position >= this.total) return false;
+    const s = this.order === null ? 0 : (this.order[this.position] as number);
+    this.position++;
     const i = this.cursors[s] as number;
     this.cursors[s] = i + 1;
     const series = this.series[s] as BarSeries;
@@ -76,10 +80,8 @@ export class DataEngine {
 }
 
 /** Series index of each step, ordered by (completion time, timeframe, series index). */
-function mergeOrder(series: readonly BarSeries[], durations: Float64Array): Int32Array {
-  const total = series.reduce((sum, s) => sum + s.length, 0);
+function mergeOrder(series: readonly BarSeries[], durations: Float64Array, total: number): Int32Array {
   const order = new Int32Array(total);
-  if (series.length === 1) return order;
   const k = series.length;
   const cursor = new Int32Array(k);
   const heap = new Int32Array(k);
