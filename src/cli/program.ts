@@ -115,6 +115,7 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .option('--commission-per-order <x>', 'commission per order')
     .option('--commission-bps <x>', 'commission in basis points of notional')
     .option('--slippage-bps <x>', 'slippage in basis points')
+    .option('--leverage <x>', 'max gross exposure per unit of equity (default 1: a cash account)')
     .addOption(
       new Option('--fill <timing>', 'fill timing')
         .choices(['next-open', 'next-close', 'close'])

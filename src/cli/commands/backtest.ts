@@ -63,6 +63,7 @@ export async function runBacktestCommand(
     commissionPerOrder: numberFlag('commission-per-order', options['commissionPerOrder'], 0),
     commissionBps: numberFlag('commission-bps', options['commissionBps'], 0),
     slippageBps: numberFlag('slippage-bps', options['slippageBps'], 0),
+    maxLeverage: numberFlag('leverage', options['leverage'], 0),
     reportPath: typeof options['report'] === 'string' ? resolve(io.cwd, options['report']) : undefined,
     benchmark: benchmarkFlag(io, options['benchmark']),
     riskFreeRate:

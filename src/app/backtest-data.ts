@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { InvalidInputError, quote } from '../core/errors.js';
+import type { BarSeries } from '../data/bar-series.js';
+import { parseBars } from '../data/import/parse-bars.js';
+import { normalizeSymbol } from '../model/instrument.js';
+import type { Timeframe } from '../model/timeframe.js';
+import type { Store } from '../store/repositories.types.js';
+
+/** Where a backtest's bars come from: an OHLCV file (one symbol) or bars in the store (any symbols). */
+export type BacktestData =
+  | { readonly kind: 'file'; readonly path: string; readonly symbol?: string; readonly timeframe?: Timeframe }
+  | { readonly kind: 'store'; readonly symbols: readonly string[]; readonly timeframe?: Timeframe };
+
+/** A benchmark series: a bars file, or a stored symbol. */
+export type BenchmarkSource =
+  { readonly kind: 'file'; readonly path: string } | { readonly kind: 'store'; readonly symbol: string };
+
+/** Loads the series and keeps bars with from <= ts < to; a series left empty is an error naming it. */
+export async function loadBacktestSeries(
+  store: Store,
+  data: BacktestData,
+  from?: number,
+  to?: number,
+): Promise<BarSeries[]> {
+  const series = (await loadSeries(store, data)).map((s) => s.between(from, to));
+  const empty = series.filter((s) => s.length === 0).map((s) => s.symbol);
+  if (empty.length > 0) throw new InvalidInputError(`no bars in the requested range for ${empty.join(', ')}`);
+  return series;
+}
+
+/** The benchmark's bars in the data's timeframe. */
+export async function loadBenchmarkSeries(
+  store: Store,
+  source: BenchmarkSource,
+  timeframe: Timeframe,
+): Promise<BarSeries> {
+  const [series] =
+    source.kind === 'file'
+      ? await loadSeries(store, { kind: 'file', path: source.path, symbol: 'BENCHMARK', timeframe })
+      : await loadSeries(store, { kind: 'store', symbols: [source.symbol], timeframe });
+  return series as BarSeries;
+}
+
+async function loadSeries(store: Store, data: BacktestData): Promise<BarSeries[]> {
+  if (data.kind === 'file') {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(data.path);
+    } catch (error) {
+      throw new InvalidInputError(`file ${quote(data.path)} cannot be read: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    const parsed = parseBars(bytes, {
+      symbol: data.symbol ?? 'DATA',
+      timeframe: data.timeframe ?? '1d',
+      checkGaps: false,
+    });
+    if (!parsed.ok) throw parsed.error;
+    return [parsed.value.series];
+  }
+  if (data.symbols.length === 0) throw new InvalidInputError('give --symbols or --data');
+  const timeframe = data.timeframe ?? '1d';
+  const loaded: BarSeries[] = [];
+  for (const raw of data.symbols) {
+    const symbol = normalizeSymbol(raw);
+    const series = await store.bars.loadBars(symbol, timeframe);
+    if (series.length === 0) {
+      throw new InvalidInputError(
+        `no ${timeframe} bars are stored for ${quote(symbol)}: import a file (neural-trader data import) or generate the synthetic universe (neural-trader data generate)`,
+      );
+    }
+    loaded.push(series);
+  }
+  return loaded;
+}
