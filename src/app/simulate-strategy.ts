@@ -70,21 +70,39 @@ export function simulateStrategy(
       slippage: settings.slippageBps === undefined ? noSlippage : fixedBpsSlippage(settings.slippageBps),
     },
   });
-  const metrics = computeBacktestMetrics({
-    equity: result.equity,
+  const metrics = measureBacktest(result, series, cash, settings);
+  return { params, fillTiming, cash, result, metrics, warnings: warningsFor(fillTiming, result) };
+}
+
+/** What the metrics need from a run (one engine result, or several sub-accounts combined). */
+export type MeasuredRun = Pick<
+  BacktestEngineResult,
+  'equity' | 'trades' | 'tradedNotional' | 'fees' | 'slippage'
+>;
+
+/** The run's metrics: timeframe and start from the series, benchmark and risk-free rate from the settings. */
+export function measureBacktest(
+  run: MeasuredRun,
+  series: readonly BarSeries[],
+  startingEquity: number,
+  settings: Pick<SimulationSettings, 'benchmark' | 'riskFreeRate'>,
+): BacktestMetrics {
+  const first = series[0];
+  if (first === undefined) throw new Error('measureBacktest needs at least one series');
+  return computeBacktestMetrics({
+    equity: run.equity,
     ...(settings.benchmark === undefined
       ? {}
-      : { benchmarkReturns: benchmarkReturns(settings.benchmark, result.equity.ts) }),
+      : { benchmarkReturns: benchmarkReturns(settings.benchmark, run.equity.ts) }),
     ...(settings.riskFreeRate === undefined ? {} : { riskFreeRate: settings.riskFreeRate }),
-    trades: result.trades,
+    trades: run.trades,
     periodsPerYear: periodsPerYearFor(first.timeframe),
-    startingEquity: cash,
-    startTs: first.firstTs,
-    tradedNotional: result.tradedNotional,
-    fees: result.fees,
-    slippage: result.slippage,
+    startingEquity,
+    startTs: Math.min(...series.map((s) => s.firstTs)),
+    tradedNotional: run.tradedNotional,
+    fees: run.fees,
+    slippage: run.slippage,
   });
-  return { params, fillTiming, cash, result, metrics, warnings: warningsFor(fillTiming, result) };
 }
 
 function feeModel(settings: SimulationSettings): FeeModel {

@@ -188,6 +188,82 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .action(run(async () => (await import('./commands/stats.js')).runStatsCorr));
 
   program
+    .command('risk')
+    .description('measure risk: VaR, expected shortfall, volatility, Sharpe, Sortino, drawdown, beta')
+    .command('analyze')
+    .description(
+      'risk of a price CSV: simple returns of the close (or --column), VaR/ES by method and confidence',
+    )
+    .requiredOption('--input <file>', 'price CSV (a date column and numeric columns)')
+    .option('--column <name>', 'price column (default: close, or the only numeric column)')
+    .option('--benchmark <file>', 'benchmark price CSV for beta (rows matched by date)')
+    .option('--benchmark-column <name>', 'benchmark price column (default: close, or the only one)')
+    .option('--confidence <list>', 'confidence levels', '0.95,0.99')
+    .option('--method <list>', 'VaR/ES methods, comma-separated', 'historical,gaussian,modified,montecarlo')
+    .option('--paths <n>', 'Monte Carlo paths', '10000')
+    .option('--seed <n>', 'Monte Carlo seed', '42')
+    .option('--periods-per-year <n>', 'annualization scale (252 daily, 52 weekly, 12 monthly)', '252')
+    .option('--risk-free <rate>', 'annual risk-free rate for Sharpe, e.g. 0.04', '0')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/risk.js')).runRiskAnalyze));
+
+  const strategies = program
+    .command('strategies')
+    .description('list, describe, compare and recommend trading strategies');
+  strategies
+    .command('list')
+    .description('the registered strategies: style, risk level, symbols, description')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/strategies.js')).runStrategiesList));
+  strategies
+    .command('info')
+    .description('one strategy: markets, timeframes and its parameters with defaults and ranges')
+    .argument('<name>', 'strategy name')
+    .option('--json', 'machine-readable output (parameters as JSON Schema)')
+    .action(run(async () => (await import('./commands/strategies.js')).runStrategiesInfo));
+  strategies
+    .command('compare')
+    .description('backtest several strategies on the same data, period and costs; rank them by a metric')
+    .requiredOption('--strategies <list>', 'comma-separated strategy names')
+    .option('--symbols <list>', 'stored symbols, e.g. SPY,QQQ')
+    .option('--data <file>', 'OHLCV file (CSV or JSON lines)')
+    .option('--symbol <symbol>', 'with --data: the symbol the file holds')
+    .option('--timeframe <tf>', 'bar timeframe (default 1d)')
+    .option('--from <date>', 'first bar, inclusive')
+    .option('--to <date>', 'last bar, exclusive')
+    .option('--params <spec>', 'per strategy, e.g. sma-cross:fast=5;slow=20/momentum:lookback=60')
+    .option(
+      '--rank-by <metric>',
+      'sharpeRatio, sortinoRatio, calmarRatio, totalReturn, maxDrawdown, ...',
+      'sharpeRatio',
+    )
+    .option('--cash <amount>', 'starting cash (default 1000000)')
+    .option('--commission-bps <x>', 'commission in basis points of notional')
+    .option('--slippage-bps <x>', 'slippage in basis points')
+    .option('--leverage <x>', 'max gross exposure per unit of equity (default 1)')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/strategies.js')).runStrategiesCompare));
+  strategies
+    .command('recommend')
+    .description(
+      'recommend a strategy for symbols and a risk level from the measured regime and recent backtests',
+    )
+    .requiredOption('--symbols <list>', 'stored symbols, e.g. KO,PEP')
+    .addOption(
+      new Option('--risk <level>', 'your risk level')
+        .choices(['low', 'medium', 'high', 'aggressive'])
+        .default('medium'),
+    )
+    .option('--timeframe <tf>', 'bar timeframe (default 1d)')
+    .option('--folds <n>', 'recent out-of-sample windows (default 4)')
+    .option('--fold-bars <n>', 'bars per window (default 63)')
+    .option('--commission-bps <x>', 'commission in basis points of notional')
+    .option('--slippage-bps <x>', 'slippage in basis points')
+    .option('--leverage <x>', 'max gross exposure per unit of equity (default 1)')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/strategies.js')).runStrategiesRecommend));
+
+  program
     .command('doctor')
     .description('check Node, the data directory, the database, optional services and provider keys')
     .option('--json', 'machine-readable output')

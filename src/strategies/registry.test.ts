@@ -18,7 +18,7 @@ describe('strategy registry', () => {
 
   it('refuses a universe with too few symbols', () => {
     expect(() => strategyDefinition('sma-cross').create({}, { symbols: [], timeframe: '1d' })).toThrow(
-      /sma-cross trades at least 1 symbol\(s\); the data has 0/,
+      /sma-cross trades 1 symbol\(s\); the data has 0/,
     );
   });
 

@@ -1,10 +1,18 @@
 import { InvalidInputError, quote } from '../core/errors.js';
+import { enhancedMomentumDefinition } from './enhanced-momentum/definition.js';
+import { mirrorDefinition } from './mirror/definition.js';
+import { momentumDefinition } from './momentum/definition.js';
 import { smaCrossDefinition } from './sma-cross/definition.js';
 import type { StrategyDefinition } from './strategy-definition.js';
 
 export type { StrategyDefinition, StrategyUniverse, StrategyInputs } from './strategy-definition.js';
 
-const DEFINITIONS: readonly StrategyDefinition[] = [smaCrossDefinition];
+const DEFINITIONS: readonly StrategyDefinition[] = [
+  smaCrossDefinition,
+  momentumDefinition,
+  enhancedMomentumDefinition,
+  mirrorDefinition,
+];
 
 export const STRATEGIES: ReadonlyMap<string, StrategyDefinition> = new Map(
   DEFINITIONS.map((d) => [d.name, d]),

@@ -13,10 +13,15 @@ export interface StrategyUniverse {
 /** Inputs beyond bars that some strategies use (forecasts, sentiment, disclosed trades); all optional. */
 export type StrategyInputs = Readonly<Record<string, unknown>>;
 
+/** What kind of edge a strategy trades; `recommend` matches it against the measured market regime. */
+export const STRATEGY_STYLES = ['trend', 'mean-reversion', 'pairs', 'event'] as const;
+export type StrategyStyle = (typeof STRATEGY_STYLES)[number];
+
 /** A strategy kind the CLI, API and MCP can list, describe and create by name from plain parameters. */
 export interface StrategyDefinition {
   readonly name: string;
   readonly description: string;
+  readonly style: StrategyStyle;
   readonly riskLevel: RiskLevel;
   /** Asset classes it suits, e.g. `equities`, `etfs`, `crypto`. */
   readonly markets: readonly string[];
@@ -36,6 +41,8 @@ export interface StrategyDefinition {
 export interface StrategyDefinitionSpec<Schema extends z.ZodType> {
   readonly name: string;
   readonly description: string;
+  /** Default `trend`. */
+  readonly style?: StrategyStyle;
   readonly riskLevel: RiskLevel;
   readonly markets: readonly string[];
   readonly timeframes: readonly Timeframe[];
@@ -53,6 +60,7 @@ export function defineStrategy<Schema extends z.ZodType>(
   return {
     name: spec.name,
     description: spec.description,
+    style: spec.style ?? 'trend',
     riskLevel: spec.riskLevel,
     markets: spec.markets,
     timeframes: spec.timeframes,

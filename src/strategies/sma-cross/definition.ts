@@ -9,7 +9,7 @@ export const smaCrossDefinition = defineStrategy({
   riskLevel: 'medium',
   markets: ['equities', 'etfs', 'crypto'],
   timeframes: TIMEFRAMES,
-  symbols: { min: 1, max: Infinity },
+  symbols: { min: 1, max: 1 },
   schema: smaCrossConfigSchema,
   fromUniverse: (universe) => ({ symbol: universe.symbols[0], timeframe: universe.timeframe }),
   build: (config) => new SmaCrossStrategy(config),
