@@ -1,7 +1,9 @@
 import { InvalidInputError, quote } from '../core/errors.js';
 import { enhancedMomentumDefinition } from './enhanced-momentum/definition.js';
+import { meanReversionDefinition } from './mean-reversion/definition.js';
 import { mirrorDefinition } from './mirror/definition.js';
 import { momentumDefinition } from './momentum/definition.js';
+import { pairsDefinition } from './pairs/definition.js';
 import { smaCrossDefinition } from './sma-cross/definition.js';
 import type { StrategyDefinition } from './strategy-definition.js';
 
@@ -11,6 +13,8 @@ const DEFINITIONS: readonly StrategyDefinition[] = [
   smaCrossDefinition,
   momentumDefinition,
   enhancedMomentumDefinition,
+  meanReversionDefinition,
+  pairsDefinition,
   mirrorDefinition,
 ];
 
