@@ -4,6 +4,7 @@ import type { Instrument } from '../model/instrument.js';
 import type { Timeframe } from '../model/timeframe.js';
 import type { Fill, Order, OrderStatus } from '../model/order.types.js';
 import type { Position } from '../model/position.types.js';
+import type { RiskAuditEntry, RiskAuditKind } from '../risk/risk-audit.types.js';
 
 /**
  * Persistence ports. Every method returns a Promise: the PostgreSQL implementation is asynchronous, the
@@ -208,6 +209,27 @@ export interface ArticleRepository {
   list(filter?: ArticleListFilter): Promise<Article[]>;
 }
 
+export interface RiskAuditListFilter extends TimeRange {
+  readonly kind?: RiskAuditKind;
+  /** Default 1,000. */
+  readonly limit?: number;
+}
+
+/**
+ * The risk engine's audit log (denials, trading-state transitions, kill switches, violations). Append-only:
+ * entries are never changed or deleted.
+ */
+export interface RiskAuditRepository {
+  /**
+   * Appends entries in one transaction: all of them are stored or, if any fails, none. JSON has no NaN or
+   * Infinity, so such numbers in `values` are stored as the strings "NaN", "Infinity" and "-Infinity" (an
+   * audit log must never refuse an entry for the value it records).
+   */
+  append(entries: readonly RiskAuditEntry[]): Promise<void>;
+  /** Entries with from <= ts < to, oldest first (by ts, then order of appending). */
+  list(filter?: RiskAuditListFilter): Promise<RiskAuditEntry[]>;
+}
+
 /** All repositories over one database. */
 export interface Store {
   /** Where the database lives (a file path, ':memory:', or a connection description). */
@@ -220,6 +242,7 @@ export interface Store {
   readonly runs: RunRepository;
   readonly models: ModelRepository;
   readonly articles: ArticleRepository;
+  readonly riskAudit: RiskAuditRepository;
   /** Problems found by the database's own consistency check; empty when the database is sound. */
   integrityCheck(): Promise<string[]>;
   close(): Promise<void>;

@@ -160,4 +160,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX article_symbols_by_article ON article_symbols (article_id);
     `,
   },
+  {
+    version: 4,
+    name: 'risk audit log',
+    sql: `
+      -- Append-only. seq keeps the order entries were appended in (AUTOINCREMENT: never reused); entry holds
+      -- the whole entry as JSON, the other columns are copies for filtering.
+      CREATE TABLE risk_audit (
+        seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+        ts            INTEGER NOT NULL,
+        kind          TEXT NOT NULL,
+        rule          TEXT,
+        instrument_id TEXT,
+        entry         TEXT NOT NULL
+      );
+      CREATE INDEX risk_audit_by_time ON risk_audit (ts, seq);
+      CREATE INDEX risk_audit_by_kind ON risk_audit (kind, ts, seq);
+    `,
+  },
 ];

@@ -13,6 +13,7 @@ import { SqliteInstrumentRepository } from './sqlite-instrument-repository.js';
 import { SqliteModelRepository } from './sqlite-model-repository.js';
 import { SqliteOrderRepository } from './sqlite-order-repository.js';
 import { SqlitePositionRepository } from './sqlite-position-repository.js';
+import { SqliteRiskAuditRepository } from './sqlite-risk-audit-repository.js';
 import { SqliteRunRepository } from './sqlite-run-repository.js';
 
 export interface SqliteStoreOptions {
@@ -57,6 +58,7 @@ export class SqliteStore implements Store {
   readonly runs: SqliteRunRepository;
   readonly models: SqliteModelRepository;
   readonly articles: SqliteArticleRepository;
+  readonly riskAudit: SqliteRiskAuditRepository;
   private readonly db: Database.Database;
 
   constructor(db: Database.Database, path: string) {
@@ -70,6 +72,7 @@ export class SqliteStore implements Store {
     this.runs = new SqliteRunRepository(db);
     this.models = new SqliteModelRepository(db);
     this.articles = new SqliteArticleRepository(db);
+    this.riskAudit = new SqliteRiskAuditRepository(db);
   }
 
   /** The schema version the database is at. */
