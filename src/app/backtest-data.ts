@@ -5,6 +5,9 @@ import { parseBars } from '../data/import/parse-bars.js';
 import { normalizeSymbol } from '../model/instrument.js';
 import type { Timeframe } from '../model/timeframe.js';
 import type { Store } from '../store/repositories.types.js';
+import { parseDisclosuresFile } from '../data/disclosures-file.js';
+import { generateSyntheticDisclosures } from '../data/synthetic/disclosures.js';
+import type { StrategyInputs } from '../strategies/registry.js';
 
 /** Where a backtest's bars come from: an OHLCV file (one symbol) or bars in the store (any symbols). */
 export type BacktestData =
@@ -73,4 +76,37 @@ async function loadSeries(store: Store, data: BacktestData): Promise<BarSeries[]
     loaded.push(series);
   }
   return loaded;
+}
+
+/** Disclosed trades for the mirror strategy: a file (CSV or JSON lines) or the seeded synthetic stream. */
+export type DisclosureSource =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'synthetic'; readonly edge: number; readonly seed?: number };
+
+/**
+ * The strategy inputs beyond bars that a request names (today: disclosed trades). The synthetic stream is
+ * generated from the backtest's own series with a stated edge (default seed 42), so results say what they
+ * rest on; it is for offline work on synthetic data, never a stand-in for real filings.
+ */
+export function loadStrategyInputs(
+  source: DisclosureSource | undefined,
+  series: readonly BarSeries[],
+): StrategyInputs {
+  if (source === undefined) return {};
+  if (source.kind === 'synthetic') {
+    return {
+      disclosures: generateSyntheticDisclosures(series, { seed: source.seed ?? 42, edge: source.edge }),
+    };
+  }
+  let text: string;
+  try {
+    text = readFileSync(source.path, 'utf8');
+  } catch (error) {
+    throw new InvalidInputError(`file ${quote(source.path)} cannot be read: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const parsed = parseDisclosuresFile(text);
+  if (!parsed.ok) throw parsed.error;
+  return { disclosures: parsed.value };
 }

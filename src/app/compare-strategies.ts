@@ -4,7 +4,12 @@ import { InvalidInputError, quote } from '../core/errors.js';
 import type { BarSeries } from '../data/bar-series.js';
 import type { Store } from '../store/repositories.types.js';
 import { strategyDefinition } from '../strategies/registry.js';
-import { loadBacktestSeries, type BacktestData } from './backtest-data.js';
+import {
+  loadBacktestSeries,
+  loadStrategyInputs,
+  type BacktestData,
+  type DisclosureSource,
+} from './backtest-data.js';
 import {
   measureBacktest,
   simulateStrategy,
@@ -35,6 +40,8 @@ export interface CompareStrategiesRequest extends Omit<SimulationSettings, 'para
   readonly to?: number;
   /** Default sharpeRatio. */
   readonly rankBy?: RankMetric;
+  /** Disclosed trades for strategies that mirror them. */
+  readonly disclosures?: DisclosureSource;
 }
 
 export interface StrategyComparisonRow {
@@ -76,7 +83,8 @@ export async function compareStrategies(
   }
   for (const name of request.strategies) strategyDefinition(name);
   const series = await loadBacktestSeries(store, request.data, request.from, request.to);
-  const rows = request.strategies.map((name) => compareOne(name, series, request));
+  const inputs = loadStrategyInputs(request.disclosures, series);
+  const rows = request.strategies.map((name) => compareOne(name, series, { ...request, inputs }));
   const sign = RANK_METRICS[rankBy] === 'higher' ? -1 : 1;
   const key = (row: Omit<StrategyComparisonRow, 'rank'>): number => {
     const value = row.metrics[rankBy];

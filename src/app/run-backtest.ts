@@ -10,8 +10,10 @@ import type { FillTiming } from '../backtest/backtest.types.js';
 import {
   loadBacktestSeries,
   loadBenchmarkSeries,
+  loadStrategyInputs,
   type BacktestData,
   type BenchmarkSource,
+  type DisclosureSource,
 } from './backtest-data.js';
 import { simulateStrategy, type SimulationSettings } from './simulate-strategy.js';
 
@@ -24,6 +26,8 @@ export interface RunBacktestRequest extends Omit<SimulationSettings, 'benchmark'
   readonly to?: number;
   /** Benchmark for alpha and beta: a bars file, or a stored symbol (same timeframe as the data). */
   readonly benchmark?: BenchmarkSource;
+  /** Disclosed trades for strategies that mirror them. */
+  readonly disclosures?: DisclosureSource;
   /** Write a self-contained HTML tearsheet here. */
   readonly reportPath?: string;
   /** ISO time stamped on the report and the run (the app layer reads the wall clock; the engine never does). */
@@ -59,11 +63,12 @@ export async function runBacktest(store: Store, request: RunBacktestRequest): Pr
   const startedAt = now();
   const series = await loadBacktestSeries(store, request.data, request.from, request.to);
   const first = series[0] as BarSeries;
-  const { benchmark: source, ...settings } = request;
+  const { benchmark: source, disclosures, ...settings } = request;
   const benchmark =
     source === undefined ? undefined : await loadBenchmarkSeries(store, source, first.timeframe);
   const { params, fillTiming, result, metrics, warnings } = simulateStrategy(request.strategy, series, {
     ...settings,
+    inputs: loadStrategyInputs(disclosures, series),
     ...(benchmark === undefined ? {} : { benchmark }),
   });
   const finishedAt = now();

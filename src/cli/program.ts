@@ -121,6 +121,11 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
         .choices(['next-open', 'next-close', 'close'])
         .default('next-open'),
     )
+    .option('--disclosures <file>', 'disclosed trades (CSV or JSON lines) for the mirror strategy')
+    .option(
+      '--synthetic-disclosures <edge>',
+      'mirror on synthetic data: generate disclosed trades with this edge (0-1)',
+    )
     .option('--benchmark <symbol|file>', 'benchmark for alpha and beta: a stored symbol or a bars file')
     .option('--risk-free <rate>', 'annual risk-free rate as a fraction, e.g. 0.04')
     .option('--report <file>', 'write a self-contained HTML tearsheet')
@@ -232,6 +237,11 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .option('--from <date>', 'first bar, inclusive')
     .option('--to <date>', 'last bar, exclusive')
     .option('--params <spec>', 'per strategy, e.g. sma-cross:fast=5;slow=20/momentum:lookback=60')
+    .option('--disclosures <file>', 'disclosed trades (CSV or JSON lines) for the mirror strategy')
+    .option(
+      '--synthetic-disclosures <edge>',
+      'mirror on synthetic data: generate disclosed trades with this edge (0-1)',
+    )
     .option(
       '--rank-by <metric>',
       'sharpeRatio, sortinoRatio, calmarRatio, totalReturn, maxDrawdown, ...',

@@ -100,4 +100,39 @@ describe('DataEngine', () => {
       ),
     );
   });
+
+  it('orders mixed timeframes exactly as a sort by (completion time, timeframe, series index)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            daily: fc.boolean(),
+            ts: fc.uniqueArray(fc.integer({ min: 0, max: 200 }), { maxLength: 30 }),
+          }),
+          { maxLength: 7 },
+        ),
+        (specs) => {
+          const all = specs.map((spec, i) => {
+            const unit = spec.daily ? DAY : HOUR;
+            return series(
+              `S${i}`,
+              spec.daily ? '1d' : '1h',
+              [...spec.ts].sort((a, b) => a - b).map((t) => t * unit),
+            );
+          });
+          const expected = all
+            .flatMap((s, i) => {
+              const duration = s.timeframe === '1d' ? DAY : HOUR;
+              return Array.from(s.ts, (t, j) => ({ close: t + duration, duration, i, j }));
+            })
+            .sort((a, b) => a.close - b.close || a.duration - b.duration || a.i - b.i || a.j - b.j)
+            .map((e) => `${e.i}:${e.j}`);
+          const engine = new DataEngine(all);
+          const actual: string[] = [];
+          while (engine.next()) actual.push(`${engine.view.seriesIndex}:${engine.view.barIndex}`);
+          expect(actual).toEqual(expected);
+        },
+      ),
+    );
+  });
 });

@@ -79,59 +79,62 @@ export class DataEngine {
   }
 }
 
-/** Series index of each step, ordered by (completion time, timeframe, series index). */
+/**
+ * Series index of each step, ordered by (completion time, timeframe, series index): a k-way merge with a
+ * binary heap of series indices keyed by each series' next completion time (kept in a typed array, so a
+ * comparison is two array reads; no allocation inside the loop).
+ */
 function mergeOrder(series: readonly BarSeries[], durations: Float64Array, total: number): Int32Array {
   const order = new Int32Array(total);
   const k = series.length;
   const cursor = new Int32Array(k);
+  const keys = new Float64Array(k);
   const heap = new Int32Array(k);
   let size = 0;
-  const key = (s: number): number =>
-    ((series[s] as BarSeries).ts[cursor[s] as number] as number) + (durations[s] as number);
   const less = (a: number, b: number): boolean => {
-    const ka = key(a);
-    const kb = key(b);
+    const ka = keys[a] as number;
+    const kb = keys[b] as number;
     if (ka !== kb) return ka < kb;
     const da = durations[a] as number;
     const db = durations[b] as number;
     return da < db || (da === db && a < b);
   };
-  const siftUp = (at: number): void => {
-    let i = at;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!less(heap[i] as number, heap[parent] as number)) break;
-      [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
-      i = parent;
-    }
-  };
   const siftDown = (): void => {
+    const top = heap[0] as number;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= size) break;
       const r = l + 1;
-      let best = i;
-      if (l < size && less(heap[l] as number, heap[best] as number)) best = l;
-      if (r < size && less(heap[r] as number, heap[best] as number)) best = r;
-      if (best === i) return;
-      [heap[i], heap[best]] = [heap[best] as number, heap[i] as number];
-      i = best;
+      const child = r < size && less(heap[r] as number, heap[l] as number) ? r : l;
+      if (!less(heap[child] as number, top)) break;
+      heap[i] = heap[child] as number;
+      i = child;
     }
+    heap[i] = top;
   };
   for (let s = 0; s < k; s++) {
-    if ((series[s] as BarSeries).length > 0) {
-      heap[size++] = s;
-      siftUp(size - 1);
+    const source = series[s] as BarSeries;
+    if (source.length === 0) continue;
+    keys[s] = (source.ts[0] as number) + (durations[s] as number);
+    let i = size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!less(s, heap[parent] as number)) break;
+      heap[i] = heap[parent] as number;
+      i = parent;
     }
+    heap[i] = s;
   }
   for (let step = 0; step < total; step++) {
     const s = heap[0] as number;
     order[step] = s;
-    cursor[s] = (cursor[s] as number) + 1;
-    if (cursor[s] >= (series[s] as BarSeries).length) {
-      heap[0] = heap[--size] as number;
-    }
-    siftDown();
+    const next = (cursor[s] as number) + 1;
+    cursor[s] = next;
+    const source = series[s] as BarSeries;
+    if (next >= source.length) heap[0] = heap[--size] as number;
+    else keys[s] = (source.ts[next] as number) + (durations[s] as number);
+    if (size > 0) siftDown();
   }
   return order;
 }

@@ -8,7 +8,7 @@ import { writeLine } from '../cli-io.js';
 import { UsageError } from '../exit-codes.js';
 import { renderTable } from '../table.js';
 import { printJson, withContext } from './context.js';
-import { dateFlag, listFlag, timeframeFlag } from './parse-flags.js';
+import { dateFlag, disclosureFlags, listFlag, timeframeFlag } from './parse-flags.js';
 
 function numberFlag(name: string, value: unknown, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -66,6 +66,7 @@ export async function runBacktestCommand(
     maxLeverage: numberFlag('leverage', options['leverage'], 0),
     reportPath: typeof options['report'] === 'string' ? resolve(io.cwd, options['report']) : undefined,
     benchmark: benchmarkFlag(io, options['benchmark']),
+    disclosures: disclosureFlags(io.cwd, options),
     riskFreeRate:
       options['riskFree'] === undefined ? undefined : numberFlag('risk-free', options['riskFree'], 0),
   };

@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 import { parseIsoTimestamp } from '../../data/import/parse-timestamp.js';
 import { parseTimeframe, type Timeframe } from '../../model/timeframe.js';
 import { UsageError } from '../exit-codes.js';
@@ -70,4 +71,25 @@ export function isoDate(ms: number | null): string {
 export function shortTime(ms: number): string {
   const iso = new Date(ms).toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/** `--disclosures FILE` or `--synthetic-disclosures EDGE` (probability in [0, 1]); neither: undefined. */
+export function disclosureFlags(
+  cwd: string,
+  options: Record<string, unknown>,
+): { kind: 'file'; path: string } | { kind: 'synthetic'; edge: number } | undefined {
+  const file = options['disclosures'];
+  const synthetic = options['syntheticDisclosures'];
+  if (file !== undefined && synthetic !== undefined) {
+    throw new UsageError('--disclosures and --synthetic-disclosures cannot be combined');
+  }
+  if (typeof file === 'string') return { kind: 'file', path: resolvePath(cwd, file) };
+  if (synthetic === undefined) return undefined;
+  const edge = Number(synthetic);
+  if (!(edge >= 0 && edge <= 1)) {
+    throw new UsageError(
+      `--synthetic-disclosures ${JSON.stringify(synthetic)} must be an edge between 0 and 1`,
+    );
+  }
+  return { kind: 'synthetic', edge };
 }

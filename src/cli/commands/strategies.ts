@@ -10,7 +10,7 @@ import { writeLine } from '../cli-io.js';
 import { UsageError } from '../exit-codes.js';
 import { renderTable } from '../table.js';
 import { printJson, withContext } from './context.js';
-import { dateFlag, integerFlag, listFlag, timeframeFlag } from './parse-flags.js';
+import { dateFlag, disclosureFlags, integerFlag, listFlag, timeframeFlag } from './parse-flags.js';
 
 const fixed = (x: unknown, digits = 2): string => (typeof x === 'number' ? x.toFixed(digits) : 'n/a');
 const pct = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(2)}%` : 'n/a');
@@ -132,6 +132,11 @@ function costFlags(options: Record<string, unknown>): Record<string, number> {
   return out;
 }
 
+function withDisclosures(cwd: string, options: Record<string, unknown>) {
+  const disclosures = disclosureFlags(cwd, options);
+  return disclosures === undefined ? {} : { disclosures };
+}
+
 export async function runStrategiesCompare(
   io: CliIo,
   _args: readonly string[],
@@ -150,6 +155,7 @@ export async function runStrategiesCompare(
       params: perStrategyParams(options['params']),
       data,
       rankBy: rankBy as RankMetric,
+      ...withDisclosures(io.cwd, options),
       ...(options['from'] === undefined ? {} : { from: dateFlag('from', options['from']) }),
       ...(options['to'] === undefined ? {} : { to: dateFlag('to', options['to']) }),
       ...costFlags(options),
