@@ -117,6 +117,35 @@ describe('neural-trader backtest', () => {
     expect(missing.stderr).toContain('no 1d bars are stored for "QQQ"');
   });
 
+  it('applies a risk preset: orders above its limits are denied, counted and written to the audit log', async () => {
+    const args = [
+      'backtest',
+      '--strategy',
+      'sma-cross',
+      '--symbols',
+      'SPY',
+      '--percent-equity',
+      '95',
+      '--json',
+    ];
+    const free = JSON.parse((await cli(args, { cwd })).stdout) as { deniedOrders: number; fills: number };
+    expect(free.deniedOrders).toBe(0);
+    const run = await cli([...args, '--risk-preset', 'low'], { cwd });
+    expect(run.code).toBe(0);
+    const limited = JSON.parse(run.stdout) as { deniedOrders: number; fills: number; warnings: string[] };
+    // The low preset caps one position well below 95% of equity, so every entry is denied.
+    expect(limited.deniedOrders).toBeGreaterThan(0);
+    expect(limited.fills).toBe(0);
+    expect(limited.warnings.join(' ')).toContain('denied by the risk limits');
+    const store = openSqliteStore({ path: join(cwd, '.neural-trader', 'neural-trader.db') });
+    const audit = await store.riskAudit.list({ kind: 'denial' });
+    await store.close();
+    expect(audit.length).toBeGreaterThanOrEqual(limited.deniedOrders);
+    const bad = await cli([...args, '--risk-preset', 'reckless'], { cwd });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--risk-preset "reckless"');
+  });
+
   it('names what is wrong: strategy, parameter, data source, missing bars, flags', async () => {
     const cases: [string[], string][] = [
       [['--strategy', 'nope', '--symbols', 'SPY'], 'unknown strategy "nope"'],

@@ -44,6 +44,8 @@ export interface BacktestSummary {
   readonly bars: number;
   readonly metrics: Record<string, number | string | null>;
   readonly fills: number;
+  /** Orders the risk limits denied. */
+  readonly deniedOrders: number;
   readonly netPnl: number;
   readonly finalEquity: number;
   readonly tradesHash: string;
@@ -66,11 +68,15 @@ export async function runBacktest(store: Store, request: RunBacktestRequest): Pr
   const { benchmark: source, disclosures, ...settings } = request;
   const benchmark =
     source === undefined ? undefined : await loadBenchmarkSeries(store, source, first.timeframe);
-  const { params, fillTiming, result, metrics, warnings } = simulateStrategy(request.strategy, series, {
-    ...settings,
-    inputs: loadStrategyInputs(disclosures, series),
-    ...(benchmark === undefined ? {} : { benchmark }),
-  });
+  const { params, fillTiming, result, metrics, warnings, riskAudit } = simulateStrategy(
+    request.strategy,
+    series,
+    {
+      ...settings,
+      inputs: loadStrategyInputs(disclosures, series),
+      ...(benchmark === undefined ? {} : { benchmark }),
+    },
+  );
   const finishedAt = now();
   const id = `bt-${startedAt}-${result.tradesHash.slice(0, 12)}`;
   const summary: BacktestSummary = {
@@ -83,6 +89,7 @@ export async function runBacktest(store: Store, request: RunBacktestRequest): Pr
     bars: result.equity.ts.length,
     metrics: metricsToJson(metrics),
     fills: result.fills.length,
+    deniedOrders: result.deniedOrders,
     netPnl: result.netPnl,
     finalEquity: result.finalEquity,
     tradesHash: result.tradesHash,
@@ -103,6 +110,7 @@ export async function runBacktest(store: Store, request: RunBacktestRequest): Pr
     startedAt,
     finishedAt,
   });
+  if (riskAudit.length > 0) await store.riskAudit.append(riskAudit);
   if (request.reportPath !== undefined) {
     writeFileSync(
       request.reportPath,

@@ -9,6 +9,12 @@ import {
   type BacktestMetrics,
 } from '../backtest/metrics/index.js';
 import type { BarSeries } from '../data/bar-series.js';
+import type { RiskLevel } from '../model/risk-level.js';
+import type { RiskConfigInput } from '../risk/pre-trade/risk-config.js';
+import { fromPreset } from '../risk/presets.js';
+import type { RiskAuditEntry } from '../risk/risk-audit.types.js';
+import { RiskEngine } from '../risk/risk-engine.js';
+import { RiskAuditBuffer } from '../risk/state/risk-audit-buffer.js';
 import { strategyDefinition, type StrategyInputs } from '../strategies/registry.js';
 
 /** How a strategy is simulated: sizing shortcuts, costs, fill timing, account. All optional. */
@@ -28,6 +34,8 @@ export interface SimulationSettings {
   readonly benchmark?: BarSeries;
   /** Inputs beyond bars (forecaster, sentiment, disclosures) for strategies that use them. */
   readonly inputs?: StrategyInputs;
+  /** Pre-trade risk limits: a preset by risk level or a full configuration (default: no rules). */
+  readonly risk?: RiskLevel | RiskConfigInput;
 }
 
 export interface SimulationOutcome {
@@ -37,6 +45,8 @@ export interface SimulationOutcome {
   readonly result: BacktestEngineResult;
   readonly metrics: BacktestMetrics;
   readonly warnings: readonly string[];
+  /** The risk engine's denials, state transitions and violations during the run, oldest first. */
+  readonly riskAudit: readonly RiskAuditEntry[];
 }
 
 /** Builds the named strategy for the series, runs the engine and computes the metrics. No I/O. */
@@ -59,9 +69,17 @@ export function simulateStrategy(
   );
   const cash = settings.cash ?? 1_000_000;
   const fillTiming = settings.fill ?? 'next-open';
+  const audit = new RiskAuditBuffer();
+  const riskConfig =
+    settings.risk === undefined
+      ? {}
+      : typeof settings.risk === 'string'
+        ? fromPreset(settings.risk)
+        : settings.risk;
   const result = runBacktestEngine({
     series,
     strategy,
+    risk: new RiskEngine(riskConfig, { audit }),
     startingCash: cash,
     maxLeverage: settings.maxLeverage ?? 1,
     exchange: {
@@ -71,7 +89,15 @@ export function simulateStrategy(
     },
   });
   const metrics = measureBacktest(result, series, cash, settings);
-  return { params, fillTiming, cash, result, metrics, warnings: warningsFor(fillTiming, result) };
+  return {
+    params,
+    fillTiming,
+    cash,
+    result,
+    metrics,
+    warnings: warningsFor(fillTiming, result),
+    riskAudit: audit.drain(),
+  };
 }
 
 /** What the metrics need from a run (one engine result, or several sub-accounts combined). */
@@ -119,6 +145,9 @@ function warningsFor(fillTiming: FillTiming, result: BacktestEngineResult): stri
     warnings.push(
       `${result.lookAheadFills} fills at the decision bar's own close (--fill close): look-ahead-prone`,
     );
+  }
+  if (result.deniedOrders > 0) {
+    warnings.push(`${result.deniedOrders} orders denied by the risk limits (see the risk audit log)`);
   }
   if (result.ambiguities.length > 0) {
     warnings.push(

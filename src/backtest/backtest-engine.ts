@@ -12,6 +12,8 @@ import type { Fill } from '../model/order.types.js';
 import type { Timeframe } from '../model/timeframe.js';
 import type { Strategy } from '../strategies/strategy.js';
 import type { EquityCurve, TradeRecord } from './backtest.types.js';
+import { RiskEngine } from '../risk/risk-engine.js';
+import { BacktestRiskView } from './backtest-risk-view.js';
 import { EngineContext } from './engine-context.js';
 import type {
   AmbiguousExit,
@@ -30,6 +32,12 @@ export interface BacktestEngineConfig {
   /** Gross exposure allowed per unit of equity (1 = cash account). */
   readonly maxLeverage?: number;
   readonly exchange: SimulatedExchangeConfig;
+  /**
+   * The pre-trade risk engine every order passes (default: one with no rules, which only gates on the trading
+   * state). With rules that watch equity (daily loss, drawdown) or monitoring, it is fed the equity and
+   * evaluated at every bar time; auto-reduce orders it proposes are submitted at once.
+   */
+  readonly risk?: RiskEngine;
   readonly onLog?: (message: string, fields?: Readonly<Record<string, unknown>>) => void;
 }
 
@@ -49,6 +57,8 @@ export interface BacktestEngineResult {
   readonly slippage: number;
   readonly tradedNotional: number;
   readonly events: number;
+  /** Orders the risk engine denied (each an OrderDenied event to the strategy). */
+  readonly deniedOrders: number;
 }
 
 /**
@@ -105,10 +115,24 @@ export function runBacktestEngine(config: BacktestEngineConfig): BacktestEngineR
       );
     }
   };
+  const risk = config.risk ?? new RiskEngine();
+  const riskView = new BacktestRiskView({
+    clock,
+    portfolio,
+    exchange,
+    series: config.series,
+    instrumentIds,
+    ...(config.exchange.instruments === undefined ? {} : { instruments: config.exchange.instruments }),
+  });
+  // Equity-watching rules and monitoring need a look at every bar time; a rule-free engine does not.
+  const watchRisk = risk.ruleNames.length > 0 || risk.config.autoReduce;
   const context = new EngineContext({
     clock,
     exchange,
     portfolio,
+    risk,
+    riskView,
+    onDenied: (event) => bus.publish(event),
     instruments: bySymbol,
     strategyId: strategyId(config.strategy.name),
     onSubscribe,
@@ -139,6 +163,7 @@ export function runBacktestEngine(config: BacktestEngineConfig): BacktestEngineR
     strategy.onOrderCanceled({ ...event, type: 'OrderCanceled', reason: 'expired' }),
   );
   bus.subscribe('OrderRejected', (event) => strategy.onOrderRejected(event));
+  bus.subscribe('OrderDenied', (event) => strategy.onOrderRejected(event));
 
   const recordRow = (): void => {
     ts[rows] = currentTs;
@@ -146,6 +171,24 @@ export function runBacktestEngine(config: BacktestEngineConfig): BacktestEngineR
     cash[rows] = portfolio.cash;
     gross[rows] = portfolio.grossExposure;
     rows++;
+    if (watchRisk) watch();
+  };
+  // At each bar time's end: the equity for daily-loss / drawdown rules, then monitoring; reductions it
+  // proposes go out as market orders (they fill by the fill-timing rule, like any decision at this close).
+  const watch = (): void => {
+    risk.observe(portfolio.equity, currentTs);
+    for (const reduce of risk.evaluate(riskView).reduceOrders) {
+      context.submitChecked(
+        {
+          symbol: reduce.instrumentId,
+          side: reduce.side,
+          type: 'market',
+          quantity: reduce.quantity,
+          timeInForce: 'gtc',
+        },
+        'auto-reduce',
+      );
+    }
   };
 
   strategy.start(context);
@@ -175,6 +218,7 @@ export function runBacktestEngine(config: BacktestEngineConfig): BacktestEngineR
     bar.low = view.low;
     bar.close = view.close;
     bar.volume = view.volume;
+    riskView.advance(view.seriesIndex, view.barIndex);
     exchange.processCheckedBar(bar);
     const slot = slots[view.seriesIndex] as number;
     portfolio.markSlot(slot, view.close);
@@ -210,6 +254,7 @@ export function runBacktestEngine(config: BacktestEngineConfig): BacktestEngineR
     slippage: exchange.fillReports.reduce((sum, r) => sum + r.slippageCost, 0),
     tradedNotional,
     events: bus.count,
+    deniedOrders: context.denied,
   };
 }
 

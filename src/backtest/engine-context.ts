@@ -2,7 +2,12 @@ import { InvalidInputError, quote } from '../core/errors.js';
 import type { Clock } from '../core/clock.js';
 import { clientOrderId, orderId, type InstrumentId, type StrategyId } from '../core/ids.js';
 import type { Portfolio } from '../engine/portfolio.js';
-import { createOrder, type OrderChanges } from '../model/order.js';
+import type { OrderDenied } from '../model/events.types.js';
+import { createOrder, rejectOrder, type OrderChanges } from '../model/order.js';
+import type { OrderPurpose } from '../risk/pre-trade/rule.types.js';
+import { toOrderDenied } from '../risk/pre-trade/rule-decision.js';
+import type { RiskView } from '../risk/pre-trade/risk-view.types.js';
+import type { RiskEngine } from '../risk/risk-engine.js';
 import type { Order, OrderRequest } from '../model/order.types.js';
 import type { AccountState, Position } from '../model/position.types.js';
 import type { Timeframe } from '../model/timeframe.js';
@@ -13,6 +18,10 @@ export interface EngineContextDeps {
   readonly clock: Clock;
   readonly exchange: SimulatedExchange;
   readonly portfolio: Portfolio;
+  /** Every order passes it before it reaches the exchange; a denial is published, never thrown. */
+  readonly risk: RiskEngine;
+  readonly riskView: RiskView;
+  readonly onDenied: (event: OrderDenied) => void;
   readonly instruments: ReadonlyMap<string, InstrumentId>;
   readonly strategyId: StrategyId;
   readonly onSubscribe: (symbol: string, timeframe: Timeframe) => void;
@@ -25,6 +34,7 @@ export interface EngineContextDeps {
  */
 export class EngineContext implements StrategyContext {
   private sequence = 0;
+  private deniedCount = 0;
   private lastSymbol: string | null = null;
   private lastSlot = -1;
 
@@ -39,16 +49,37 @@ export class EngineContext implements StrategyContext {
   }
 
   submitOrder(request: StrategyOrderRequest): Order {
+    return this.submitChecked(request, 'strategy');
+  }
+
+  /**
+   * Creates the order, runs it through the risk engine and, when allowed, sends it to the exchange. A denied
+   * order is returned rejected (reason: the rule's message) after its OrderDenied event was published.
+   */
+  submitChecked(request: StrategyOrderRequest, purpose: OrderPurpose): Order {
     const instrumentId = this.instrument(request.symbol);
     this.sequence++;
+    const now = this.deps.clock.now();
     const created = createOrder(
       toOrderRequest(request, instrumentId, this.deps.strategyId),
       { id: orderId(`O-${this.sequence}`), clientOrderId: clientOrderId(`C-${this.sequence}`) },
-      this.deps.clock.now(),
+      now,
     );
     // An invalid order is a bug in the strategy: fail loudly rather than trade something else.
     if (!created.ok) throw created.error;
-    return this.deps.exchange.submit(created.value, this.deps.clock.now());
+    const decision = this.deps.risk.check(created.value, this.deps.riskView, { purpose });
+    if (!decision.allowed) {
+      this.deniedCount++;
+      const rejected = rejectOrder(created.value, now, decision.message);
+      this.deps.onDenied(toOrderDenied(decision, created.value, now));
+      return rejected;
+    }
+    return this.deps.exchange.submit(created.value, now);
+  }
+
+  /** Orders the risk engine denied so far. */
+  get denied(): number {
+    return this.deniedCount;
   }
 
   cancelOrder(order: Order): void {

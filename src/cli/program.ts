@@ -116,6 +116,8 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .option('--commission-bps <x>', 'commission in basis points of notional')
     .option('--slippage-bps <x>', 'slippage in basis points')
     .option('--leverage <x>', 'max gross exposure per unit of equity (default 1: a cash account)')
+    .option('--risk-preset <level>', 'pre-trade risk limits of a risk level: low, medium, high, aggressive')
+    .option('--risk-config <file>', 'pre-trade risk limits as JSON (see src/risk/README.md)')
     .addOption(
       new Option('--fill <timing>', 'fill timing')
         .choices(['next-open', 'next-close', 'close'])

@@ -57,6 +57,8 @@ export interface OrderDenied extends OrderEventBase {
   readonly type: 'OrderDenied';
   readonly rule: string;
   readonly message: string;
+  /** The numbers the rule compared (limit, value after the order, ...). */
+  readonly values: Readonly<Record<string, number | string>>;
 }
 
 export interface OrderSubmitted extends OrderEventBase {

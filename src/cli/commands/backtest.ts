@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { RISK_LEVELS, type RiskLevel } from '../../model/risk-level.js';
+import type { RiskConfigInput } from '../../risk/pre-trade/risk-config.js';
 import { resolve } from 'node:path';
 import { runBacktest, type BacktestData } from '../../app/run-backtest.js';
 import type { FillTiming } from '../../backtest/backtest.types.js';
@@ -16,6 +18,32 @@ function numberFlag(name: string, value: unknown, min: number): number | undefin
   if (!Number.isFinite(parsed) || parsed < min)
     throw new UsageError(`--${name} ${JSON.stringify(value)} must be a number >= ${min}`);
   return parsed;
+}
+
+/** `--risk-preset LEVEL` or `--risk-config FILE` (JSON: the risk engine's configuration); neither: no rules. */
+function riskFlags(cwd: string, options: Record<string, unknown>): RiskLevel | RiskConfigInput | undefined {
+  const preset = options['riskPreset'];
+  const file = options['riskConfig'];
+  if (preset !== undefined && file !== undefined) {
+    throw new UsageError('--risk-preset and --risk-config cannot be combined');
+  }
+  if (typeof preset === 'string') {
+    if (!(RISK_LEVELS as readonly string[]).includes(preset)) {
+      throw new UsageError(
+        `--risk-preset ${JSON.stringify(preset)} must be one of ${RISK_LEVELS.join(', ')}`,
+      );
+    }
+    return preset as RiskLevel;
+  }
+  if (typeof file !== 'string') return undefined;
+  const path = resolve(cwd, file);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as RiskConfigInput;
+  } catch (error) {
+    throw new UsageError(
+      `--risk-config ${JSON.stringify(file)} is not a readable JSON file: ${(error as Error).message}`,
+    );
+  }
 }
 
 /** `--benchmark`: an existing file is read as bars; anything else names a stored symbol. */
@@ -67,6 +95,7 @@ export async function runBacktestCommand(
     reportPath: typeof options['report'] === 'string' ? resolve(io.cwd, options['report']) : undefined,
     benchmark: benchmarkFlag(io, options['benchmark']),
     disclosures: disclosureFlags(io.cwd, options),
+    risk: riskFlags(io.cwd, options),
     riskFreeRate:
       options['riskFree'] === undefined ? undefined : numberFlag('risk-free', options['riskFree'], 0),
   };
@@ -114,6 +143,7 @@ export async function runBacktestCommand(
                 ['alpha (annualized)', pct(m['annualizedAlpha'])],
               ]),
           ['fills', String(summary.fills)],
+          ['orders denied by risk limits', String(summary.deniedOrders)],
         ],
       ),
     );

@@ -26,7 +26,7 @@ export function formatPercent(fraction: number): string {
 
 /**
  * The OrderDenied event for a refused order (ARCHITECTURE §5.2: a denial is an event, never an exception).
- * The message carries the numbers; `values` stays on the audit entry.
+ * The message carries the numbers in words, `values` the same numbers by name.
  */
 export function toOrderDenied(decision: RuleDenial, order: Order, tsEvent: number): OrderDenied {
   return {
@@ -38,6 +38,7 @@ export function toOrderDenied(decision: RuleDenial, order: Order, tsEvent: numbe
     accountId: order.accountId,
     rule: decision.rule,
     message: decision.message,
+    values: decision.values,
     tsEvent,
     tsInit: tsEvent,
   };

@@ -133,6 +133,7 @@ describe('OrderDesk', () => {
       accountId: null,
       rule: 'max-notional',
       message: 'too large',
+      values: { notional: 2, limit: 1 },
       tsEvent: 0,
       tsInit: 0,
     };
