@@ -52,8 +52,12 @@ describe('neural-trader backtest', () => {
     expect(html).toContain('sma-cross on SPY');
     const store = openSqliteStore({ path: join(cwd, '.neural-trader', 'neural-trader.db') });
     const stored = await store.runs.list({ kind: 'backtest' });
+    const columns = await store.runs.columns(out.runId as never);
     await store.close();
     expect(stored.map((r) => r.id)).toContain(out.runId);
+    // The equity curve is kept with the run: one value per bar, ending at the final equity.
+    expect(columns['equity']?.length).toBe(300);
+    expect(columns['equity']?.[299]).toBe(out.finalEquity);
   });
 
   it('gives the same trades hash for the same data and settings, from a file too', async () => {

@@ -138,9 +138,17 @@ export interface RunListFilter {
   readonly limit?: number;
 }
 
+/** Numeric columns kept with a run (e.g. its equity curve: ts, equity, cash, grossExposure). */
+export type RunColumns = Readonly<Record<string, Float64Array>>;
+
 export interface RunRepository {
-  /** Rejects with CONFLICT when the id exists. */
-  create(run: Run): Promise<void>;
+  /**
+   * Rejects with CONFLICT when the id exists. `columns` are stored with the run in the same transaction, as
+   * raw float64 (exact, and fast for millions of values where JSON is not).
+   */
+  create(run: Run, columns?: RunColumns): Promise<void>;
+  /** The run's numeric columns by name (empty when it has none); rejects with NOT_FOUND for an unknown run. */
+  columns(id: RunId): Promise<Record<string, Float64Array>>;
   /** Applies the given fields; rejects with NOT_FOUND when the id is unknown. Resolves to the new state. */
   update(id: RunId, update: RunUpdate): Promise<Run>;
   get(id: RunId): Promise<Run | null>;

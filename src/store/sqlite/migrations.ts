@@ -178,4 +178,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX risk_audit_by_kind ON risk_audit (kind, ts, seq);
     `,
   },
+  {
+    version: 5,
+    name: 'run columns',
+    sql: `
+      -- Numeric columns of a run (its equity curve), one row per column, values as little-endian float64.
+      CREATE TABLE run_columns (
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        name   TEXT NOT NULL,
+        data   BLOB NOT NULL,
+        PRIMARY KEY (run_id, name)
+      );
+    `,
+  },
 ];

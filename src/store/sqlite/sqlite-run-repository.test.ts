@@ -36,6 +36,35 @@ describe('SqliteRunRepository', () => {
     expect(await store.runs.get(runId('r2'))).toBeNull();
   });
 
+  it('keeps numeric columns with a run, bit for bit', async () => {
+    const equity = Float64Array.from([
+      1e6,
+      1e6 + 0.1 + 0.2,
+      -0,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      5e-324,
+    ]);
+    const ts = Float64Array.from([1, 2, 3, 4, 5, 6]);
+    await store.runs.create(run('r1', 100), { equity, ts });
+    const columns = await store.runs.columns(runId('r1'));
+    expect(Object.keys(columns)).toEqual(['equity', 'ts']);
+    expect(new Uint8Array((columns['equity'] as Float64Array).buffer)).toEqual(new Uint8Array(equity.buffer));
+    expect(Array.from(columns['ts'] as Float64Array)).toEqual([1, 2, 3, 4, 5, 6]);
+    await store.runs.create(run('r2', 100));
+    expect(await store.runs.columns(runId('r2'))).toEqual({});
+    await expect(store.runs.columns(runId('nope'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('stores a run and its columns together or not at all', async () => {
+    await store.runs.create(run('r1', 100), { equity: Float64Array.from([1]) });
+    // Same id: the run insert fails, so the new columns must not be written either.
+    await expect(store.runs.create(run('r1', 200), { other: Float64Array.from([2]) })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(Object.keys(await store.runs.columns(runId('r1')))).toEqual(['equity']);
+  });
+
   it('refuses to create a run whose id exists', async () => {
     await store.runs.create(run('r1', 100));
     await expect(store.runs.create(run('r1', 200))).rejects.toMatchObject({ code: 'CONFLICT' });

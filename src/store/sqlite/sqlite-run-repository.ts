@@ -5,10 +5,12 @@ import type {
   Run,
   RunKind,
   RunListFilter,
+  RunColumns,
   RunRepository,
   RunStatus,
   RunUpdate,
 } from '../repositories.types.js';
+import { float64Bytes, float64Values } from './float64-blob.js';
 import { fromJsonText, toJsonText } from './json-column.js';
 import { settle } from './settle.js';
 
@@ -33,23 +35,43 @@ export class SqliteRunRepository implements RunRepository {
     this.db = db;
   }
 
-  create(run: Run): Promise<void> {
+  create(run: Run, columns: RunColumns = {}): Promise<void> {
+    return settle(() =>
+      this.db.transaction(() => {
+        this.insert(run);
+        const put = this.db.prepare('INSERT INTO run_columns (run_id, name, data) VALUES (?, ?, ?)');
+        for (const [name, values] of Object.entries(columns)) put.run(run.id, name, float64Bytes(values));
+      })(),
+    );
+  }
+
+  columns(id: RunId): Promise<Record<string, Float64Array>> {
     return settle(() => {
-      this.db
-        .prepare(
-          `INSERT INTO runs (id, kind, status, config, metrics, started_at, finished_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          run.id,
-          run.kind,
-          run.status,
-          toJsonText(run.config, 'run config'),
-          run.metrics === null ? null : toJsonText(run.metrics, 'run metrics'),
-          run.startedAt,
-          run.finishedAt,
-        );
+      if (this.getNow(id) === null) throw new NotFoundError(`run ${quote(id)} does not exist`);
+      const rows = this.db
+        .prepare('SELECT name, data FROM run_columns WHERE run_id = ? ORDER BY name')
+        .all(id) as { name: string; data: Buffer }[];
+      const out: Record<string, Float64Array> = {};
+      for (const row of rows) out[row.name] = float64Values(row.data);
+      return out;
     });
+  }
+
+  private insert(run: Run): void {
+    this.db
+      .prepare(
+        `INSERT INTO runs (id, kind, status, config, metrics, started_at, finished_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        run.id,
+        run.kind,
+        run.status,
+        toJsonText(run.config, 'run config'),
+        run.metrics === null ? null : toJsonText(run.metrics, 'run metrics'),
+        run.startedAt,
+        run.finishedAt,
+      );
   }
 
   update(id: RunId, update: RunUpdate): Promise<Run> {
