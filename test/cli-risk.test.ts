@@ -121,6 +121,6 @@ describe('neural-trader risk analyze', () => {
     }
     const missing = await cli(['risk', 'analyze'], { cwd });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("required option '--input <file>' not specified");
+    expect(missing.stderr).toContain('give exactly one of --input FILE.csv or --portfolio current');
   });
 });

@@ -201,7 +201,12 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .description(
       'risk of a price CSV: simple returns of the close (or --column), VaR/ES by method and confidence',
     )
-    .requiredOption('--input <file>', 'price CSV (a date column and numeric columns)')
+    .option('--input <file>', 'price CSV (a date column and numeric columns)')
+    .option('--portfolio <which>', '"current": the open positions in the store, priced at stored daily bars')
+    .option(
+      '--equity <amount>',
+      'with --portfolio: account equity for the weights (default: gross market value)',
+    )
     .option('--column <name>', 'price column (default: close, or the only numeric column)')
     .option('--benchmark <file>', 'benchmark price CSV for beta (rows matched by date)')
     .option('--benchmark-column <name>', 'benchmark price column (default: close, or the only one)')

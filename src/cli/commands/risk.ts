@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { analyzeCurrentPortfolio } from '../../app/analyze-current-portfolio.js';
 import { analyzeRisk, type RiskAnalysis } from '../../app/analyze-risk.js';
 import { confidenceKey } from '../../risk/metrics/confidence.js';
 import { VAR_METHODS, type VarMethod } from '../../risk/metrics/var-methods.js';
@@ -6,7 +7,7 @@ import type { CliIo } from '../cli-io.js';
 import { writeLine } from '../cli-io.js';
 import { UsageError } from '../exit-codes.js';
 import { renderTable } from '../table.js';
-import { printJson } from './context.js';
+import { printJson, withContext } from './context.js';
 import { integerFlag, listFlag } from './parse-flags.js';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -92,9 +93,13 @@ function printAnalysis(io: CliIo, report: RiskAnalysis): void {
 /** `neural-trader risk analyze --input FILE.csv ...`: VaR/ES by method and confidence, volatility, ratios. */
 export function runRiskAnalyze(
   io: CliIo,
-  _args: readonly string[],
+  args: readonly string[],
   options: Record<string, unknown>,
 ): Promise<void> {
+  if ((options['input'] === undefined) === (options['portfolio'] === undefined)) {
+    throw new UsageError('give exactly one of --input FILE.csv or --portfolio current');
+  }
+  if (options['portfolio'] !== undefined) return runCurrentPortfolio(io, args, options);
   const optional = (name: string): string | undefined =>
     typeof options[name] === 'string' ? resolve(io.cwd, options[name]) : undefined;
   const benchmark = optional('benchmark');
@@ -125,4 +130,62 @@ export function runRiskAnalyze(
   if (options['json'] === true) printJson(io, report);
   else printAnalysis(io, report);
   return Promise.resolve();
+}
+
+async function runCurrentPortfolio(
+  io: CliIo,
+  _args: readonly string[],
+  options: Record<string, unknown>,
+): Promise<void> {
+  if (options['portfolio'] !== 'current') {
+    throw new UsageError(`--portfolio ${JSON.stringify(options['portfolio'])} must be "current"`);
+  }
+  await withContext(io, options, async (context) => {
+    const report = await analyzeCurrentPortfolio(context.store(), {
+      confidences: confidencesFlag(options['confidence']),
+      methods: methodsFlag(options['method']),
+      mcPaths: integerFlag('paths', options['paths'], 100, 10_000_000),
+      seed: integerFlag('seed', options['seed'], -2147483648, 2147483647),
+      riskFreeRate: numberFlag(
+        'risk-free',
+        options['riskFree'],
+        'an annual rate > -1, e.g. 0.04',
+        (n) => n > -1,
+      ),
+      ...(options['equity'] === undefined
+        ? {}
+        : { equity: numberFlag('equity', options['equity'], 'a number > 0', (n) => n > 0) }),
+    });
+    if (options['json'] === true) {
+      printJson(io, report);
+      return;
+    }
+    writeLine(
+      io.stdout,
+      `Risk of the current portfolio (${report.positions.length} positions, ${report.observations} daily returns to ${report.asOf.slice(0, 10)})`,
+    );
+    writeLine(
+      io.stdout,
+      renderTable(
+        ['symbol', 'quantity', 'price', 'market value', 'weight'],
+        report.positions.map((p) => [
+          p.symbol,
+          String(p.quantity),
+          p.price.toFixed(2),
+          p.marketValue.toFixed(2),
+          percent(p.weight),
+        ]),
+      ),
+    );
+    for (const [method, byConfidence] of Object.entries(report.var)) {
+      const cells = Object.entries(byConfidence).map(
+        ([c, v]) => `${c}: ${percent(v)}`,
+      );
+      writeLine(io.stdout, `VaR ${method}  ${cells.join('  ')}`);
+    }
+    writeLine(
+      io.stdout,
+      `annualized volatility ${percent(report.volatilityAnnualized)} · Sharpe ${ratio(report.sharpe)} · max drawdown ${percent(report.maxDrawdown)}`,
+    );
+  });
 }
