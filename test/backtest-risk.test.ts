@@ -134,4 +134,46 @@ describe('the backtest engine with the risk engine', () => {
     expect(result.deniedOrders).toBe(0);
     expect(result.fills).toHaveLength(2);
   });
+
+  it('replays an operator kill switch: open orders canceled, positions flattened, later orders denied', () => {
+    class HoldAndRest extends Planned {
+      override onBar(bar: BarView): void {
+        super.onBar(bar);
+        // A resting limit far below the market on the first bar: only the kill switch can end it.
+        if (this.sent.length === 1 && this.ctx.openOrders('X').length === 1 && bar.close === 100) {
+          this.sent.push(
+            this.ctx.submitOrder({
+              symbol: 'X',
+              side: 'buy',
+              type: 'limit',
+              limitPrice: 50,
+              quantity: 1,
+              timeInForce: 'gtc',
+            }),
+          );
+        }
+      }
+    }
+    const strategy = new HoldAndRest([10, 0, 0, 0, 5]);
+    const audit = new RiskAuditBuffer();
+    const result = runBacktestEngine({
+      series: [bars([100, 101, 102, 103, 104, 105])],
+      strategy,
+      startingCash: 100_000,
+      risk: new RiskEngine({}, { audit }),
+      // At the end of day 2 (tsClose of bar 1 = 2 days): halt, cancel, flatten.
+      killSwitches: [{ ts: 2 * DAY, flatten: true, operator: 'ops', reason: 'drill' }],
+      exchange: { fillTiming: 'next-open', fees: noFees, slippage: noSlippage },
+    });
+    // Bought 10 at bar 1's open, sold 10 at bar 2's open by the kill switch; the bar-4 order was denied.
+    expect(result.fills.map((f) => [f.side, f.quantity, f.price])).toEqual([
+      ['buy', 10, 101],
+      ['sell', 10, 102],
+    ]);
+    expect(strategy.denials.map((d) => d.rule)).toEqual(['trading-state']);
+    expect(result.finalEquity).toBe(100_000 + 10);
+    const killed = audit.drain().find((e) => e.kind === 'kill-switch') as { cancel: string[] } | undefined;
+    expect(strategy.sent[1]?.type).toBe('limit');
+    expect(killed?.cancel).toEqual([strategy.sent[1]?.id]);
+  });
 });

@@ -13,6 +13,7 @@ import type { Timeframe } from '../model/timeframe.js';
 import type { Strategy } from '../strategies/strategy.js';
 import type { EquityCurve, TradeRecord } from './backtest.types.js';
 import { RiskEngine } from '../risk/risk-engine.js';
+import type { KillSwitchRequest } from '../risk/state/kill-switch.js';
 import { BacktestRiskView } from './backtest-risk-view.js';
 import { EngineContext } from './engine-context.js';
 import type {
@@ -38,6 +39,12 @@ export interface BacktestEngineConfig {
    * evaluated at every bar time; auto-reduce orders it proposes are submitted at once.
    */
   readonly risk?: RiskEngine;
+  /**
+   * Operator kill switches to replay (e.g. "what if we had halted on the crash day"): at the end of the first
+   * bar time >= `ts`, the risk engine halts trading, every open order is canceled and, with `flatten`, every
+   * position is closed by market orders (which fill by the fill-timing rule).
+   */
+  readonly killSwitches?: readonly (KillSwitchRequest & { readonly ts: number })[];
   readonly onLog?: (message: string, fields?: Readonly<Record<string, unknown>>) => void;
 }
 
@@ -171,10 +178,32 @@ export function runBacktestEngine(config: BacktestEngineConfig): BacktestEngineR
     cash[rows] = portfolio.cash;
     gross[rows] = portfolio.grossExposure;
     rows++;
+    if (nextKill < killSwitches.length) engageDueKillSwitches();
     if (watchRisk) watch();
   };
   // At each bar time's end: the equity for daily-loss / drawdown rules, then monitoring; reductions it
   // proposes go out as market orders (they fill by the fill-timing rule, like any decision at this close).
+  const killSwitches = [...(config.killSwitches ?? [])].sort((a, b) => a.ts - b.ts);
+  let nextKill = 0;
+  const engageDueKillSwitches = (): void => {
+    while (nextKill < killSwitches.length && (killSwitches[nextKill]?.ts ?? Infinity) <= currentTs) {
+      const request = killSwitches[nextKill++] as KillSwitchRequest;
+      const plan = risk.engageKillSwitch(request, riskView);
+      for (const id of plan.cancel) exchange.cancel(id, currentTs);
+      for (const order of plan.flatten) {
+        context.submitChecked(
+          {
+            symbol: order.instrumentId,
+            side: order.side,
+            type: 'market',
+            quantity: order.quantity,
+            timeInForce: 'gtc',
+          },
+          'kill-switch',
+        );
+      }
+    }
+  };
   const watch = (): void => {
     risk.observe(portfolio.equity, currentTs);
     for (const reduce of risk.evaluate(riskView).reduceOrders) {
