@@ -4,7 +4,7 @@ import { deny, formatNumber, formatPercent, isDenied, toOrderDenied, ALLOWED } f
 import { testOrder } from './risk-view.fixture.js';
 
 describe('rule decisions', () => {
-  it('become an OrderDenied event with the rule and the message', () => {
+  it('become an OrderDenied event with the rule, the message and the numbers', () => {
     const order = {
       ...testOrder({ symbol: 'AAPL', side: 'buy', type: 'market', quantity: 1250 }),
       strategyId: strategyId('s1'),
@@ -21,6 +21,7 @@ describe('rule decisions', () => {
       accountId: null,
       rule: 'max-order-notional',
       message: 'order notional 125000 exceeds max 100000',
+      values: { notional: 125_000 },
       tsEvent: 42,
       tsInit: 42,
     });
