@@ -95,6 +95,8 @@ export class RiskEngine {
 
   check(order: Order, view: RiskView, options: CheckOptions = {}): RuleDecision {
     const purpose = options.purpose ?? 'strategy';
+    // Nothing to check while active without rules: skip building the order's context (the common backtest).
+    if (this.rules.length === 0 && purpose !== 'kill-switch' && this.machine.state === 'active') return ALLOWED;
     const context = buildCheckContext(order, view, purpose, this.snapshot);
     const { impact } = context;
     if (purpose === 'kill-switch') {
