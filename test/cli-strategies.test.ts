@@ -97,6 +97,8 @@ describe('neural-trader strategies', () => {
       expect(c.meanSharpe).toBeCloseTo(c.windowSharpes.reduce((a, b) => a + b, 0) / 4, 12);
     }
     expect(out.candidates.map((c) => c.strategy)).toContain('sma-cross');
+    // The user's risk level filters strategies; it must not become a pre-trade limit that stops them trading.
+    expect(out.candidates.some((c) => c.windowSharpes.some((s) => s !== 0))).toBe(true);
     expect(out.reasons[0]).toMatch(/mean Sharpe -?\d+\.\d\d over the last 4 windows of 63 bars/);
     expect(out.reasons[1]).toMatch(/ADX/);
     expect(out.regime.symbols).toHaveLength(2);

@@ -15,8 +15,9 @@ import { loadBacktestSeries } from './backtest-data.js';
 import { backtestOnUniverse } from './compare-strategies.js';
 import type { SimulationSettings } from './simulate-strategy.js';
 
-export interface RecommendStrategyRequest extends Omit<SimulationSettings, 'params' | 'benchmark'> {
+export interface RecommendStrategyRequest extends Omit<SimulationSettings, 'params' | 'benchmark' | 'risk'> {
   readonly symbols: readonly string[];
+  /** The user's risk level: strategies above it are excluded (not a pre-trade preset for the backtests). */
   readonly risk: RiskLevel;
   readonly timeframe?: Timeframe;
   /** Bars the regime facts are measured on (default 252). */
@@ -43,6 +44,7 @@ export interface Candidate {
 
 export interface Recommendation {
   readonly symbols: readonly string[];
+  /** The user's risk level: strategies above it are excluded (not a pre-trade preset for the backtests). */
   readonly risk: RiskLevel;
   readonly recommended: string | null;
   readonly reasons: readonly string[];
@@ -147,7 +149,8 @@ function evaluate(
   regimes: readonly SymbolRegime[],
   bestPair: PairRegime | null,
 ): Candidate {
-  const { mode, run } = backtestOnUniverse(definition.name, series, { ...request, params: {} });
+  const { risk: _userLevel, ...settings } = request;
+  const { mode, run } = backtestOnUniverse(definition.name, series, { ...settings, params: {} });
   const equity = run.equity.equity;
   const rows = equity.length;
   const windowSharpes: number[] = [];
