@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { InvalidInputError, quote } from '../core/errors.js';
 import type { BarSeries } from '../data/bar-series.js';
 import { parseBars } from '../data/import/parse-bars.js';
-import { normalizeSymbol } from '../model/instrument.js';
+import { normalizeSymbol, type Instrument } from '../model/instrument.js';
+import type { InstrumentId } from '../core/ids.js';
 import type { Timeframe } from '../model/timeframe.js';
 import type { Store } from '../store/repositories.types.js';
 import { parseDisclosuresFile } from '../data/disclosures-file.js';
@@ -109,4 +110,21 @@ export function loadStrategyInputs(
   const parsed = parseDisclosuresFile(text);
   if (!parsed.ok) throw parsed.error;
   return { disclosures: parsed.value };
+}
+
+/**
+ * The stored instruments of the series' symbols (lot and tick size, sector), keyed by instrument id, when
+ * every one is known; undefined otherwise (a file of bars says nothing about its instrument).
+ */
+export async function loadInstruments(
+  store: Store,
+  series: readonly BarSeries[],
+): Promise<ReadonlyMap<InstrumentId, Instrument> | undefined> {
+  const found = new Map<InstrumentId, Instrument>();
+  for (const s of series) {
+    const instrument = await store.instruments.get(s.symbol);
+    if (instrument === null) return undefined;
+    found.set(instrument.id, instrument);
+  }
+  return found;
 }

@@ -238,6 +238,40 @@ export interface RiskAuditRepository {
   list(filter?: RiskAuditListFilter): Promise<RiskAuditEntry[]>;
 }
 
+/**
+ * One finished optimization trial as stored (the optimizer's TrialResult has this shape). Metrics are
+ * numbers, null for undefined ones; ±Infinity (a profit factor without losses) survives the round trip.
+ */
+export interface StoredTrial {
+  readonly id: string;
+  readonly index: number;
+  readonly params: Readonly<Record<string, number | string | boolean>>;
+  readonly metrics: Readonly<Record<string, number | null>>;
+  /** Simple return of each measured bar, stored as raw float64 (bit for bit). */
+  readonly returns: Float64Array;
+  /** Bar completion time of each return, epoch ms. */
+  readonly returnTs: Float64Array;
+  readonly durationMs: number;
+  readonly error: string | null;
+}
+
+/**
+ * Trial results of optimization runs, written one by one as they complete so an interrupted run resumes
+ * without redoing them. Keyed by (runId, trial id): a trial delivered twice (a distributed worker retried
+ * after a stall) is stored once.
+ */
+export interface TrialRepository {
+  /**
+   * Stores a trial in its own transaction; resolves true when new, false when this run already had a trial
+   * with that id (the first one is kept). Rejects with NOT_FOUND when the run does not exist.
+   */
+  save(runId: RunId, trial: StoredTrial): Promise<boolean>;
+  /** The run's trials by trial index (then id). */
+  list(runId: RunId): Promise<StoredTrial[]>;
+  /** Ids of the run's stored trials (errors included: they are never retried), sorted. */
+  completedIds(runId: RunId): Promise<Set<string>>;
+}
+
 /** All repositories over one database. */
 export interface Store {
   /** Where the database lives (a file path, ':memory:', or a connection description). */
@@ -251,6 +285,7 @@ export interface Store {
   readonly models: ModelRepository;
   readonly articles: ArticleRepository;
   readonly riskAudit: RiskAuditRepository;
+  readonly trials: TrialRepository;
   /** Problems found by the database's own consistency check; empty when the database is sound. */
   integrityCheck(): Promise<string[]>;
   close(): Promise<void>;

@@ -191,4 +191,25 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'optimization trials',
+    sql: `
+      -- One row per finished trial of an optimization run; written as each trial completes (resume skips the
+      -- stored ids). params and metrics are JSON; returns and return_ts little-endian float64 BLOBs.
+      CREATE TABLE optimization_trials (
+        run_id      TEXT    NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        trial_id    TEXT    NOT NULL,
+        trial_index INTEGER NOT NULL,
+        params      TEXT    NOT NULL,
+        metrics     TEXT    NOT NULL,
+        returns     BLOB    NOT NULL,
+        return_ts   BLOB    NOT NULL CHECK (length(return_ts) = length(returns)),
+        error       TEXT,
+        duration_ms REAL    NOT NULL,
+        PRIMARY KEY (run_id, trial_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX optimization_trials_by_index ON optimization_trials (run_id, trial_index);
+    `,
+  },
 ];

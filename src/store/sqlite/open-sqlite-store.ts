@@ -15,6 +15,7 @@ import { SqliteOrderRepository } from './sqlite-order-repository.js';
 import { SqlitePositionRepository } from './sqlite-position-repository.js';
 import { SqliteRiskAuditRepository } from './sqlite-risk-audit-repository.js';
 import { SqliteRunRepository } from './sqlite-run-repository.js';
+import { SqliteTrialRepository } from './sqlite-trial-repository.js';
 
 export interface SqliteStoreOptions {
   /** A file path (its folder is created when missing) or ':memory:'. */
@@ -59,6 +60,7 @@ export class SqliteStore implements Store {
   readonly models: SqliteModelRepository;
   readonly articles: SqliteArticleRepository;
   readonly riskAudit: SqliteRiskAuditRepository;
+  readonly trials: SqliteTrialRepository;
   private readonly db: Database.Database;
 
   constructor(db: Database.Database, path: string) {
@@ -73,6 +75,7 @@ export class SqliteStore implements Store {
     this.models = new SqliteModelRepository(db);
     this.articles = new SqliteArticleRepository(db);
     this.riskAudit = new SqliteRiskAuditRepository(db);
+    this.trials = new SqliteTrialRepository(db);
   }
 
   /** The schema version the database is at. */
