@@ -1,4 +1,4 @@
-import { combineEquityCurves } from '../backtest/combine-equity-curves.js';
+import { simulateOnUniverse } from '../backtest/simulation-config.js';
 import { metricsToJson, type BacktestMetrics } from '../backtest/metrics/index.js';
 import { InvalidInputError, quote } from '../core/errors.js';
 import type { BarSeries } from '../data/bar-series.js';
@@ -6,16 +6,12 @@ import type { Store } from '../store/repositories.types.js';
 import { strategyDefinition } from '../strategies/registry.js';
 import {
   loadBacktestSeries,
+  loadInstruments,
   loadStrategyInputs,
   type BacktestData,
   type DisclosureSource,
 } from './backtest-data.js';
-import {
-  measureBacktest,
-  simulateStrategy,
-  type MeasuredRun,
-  type SimulationSettings,
-} from './simulate-strategy.js';
+import { measureBacktest, type MeasuredRun, type SimulationSettings } from './simulate-strategy.js';
 
 /** Metrics a comparison can rank by, and whether larger is better. */
 export const RANK_METRICS = {
@@ -84,7 +80,10 @@ export async function compareStrategies(
   for (const name of request.strategies) strategyDefinition(name);
   const series = await loadBacktestSeries(store, request.data, request.from, request.to);
   const inputs = loadStrategyInputs(request.disclosures, series);
-  const rows = request.strategies.map((name) => compareOne(name, series, { ...request, inputs }));
+  const instruments = await loadInstruments(store, series);
+  const rows = request.strategies.map((name) =>
+    compareOne(name, series, { ...request, inputs, ...(instruments === undefined ? {} : { instruments }) }),
+  );
   const sign = RANK_METRICS[rankBy] === 'higher' ? -1 : 1;
   const key = (row: Omit<StrategyComparisonRow, 'rank'>): number => {
     const value = row.metrics[rankBy];
@@ -113,29 +112,8 @@ export function backtestOnUniverse(
   series: readonly BarSeries[],
   settings: SimulationSettings,
 ): UniverseRun {
-  const cash = settings.cash ?? 1_000_000;
-  if (strategyDefinition(name).symbols.max >= series.length) {
-    const { result } = simulateStrategy(name, series, settings);
-    return { mode: 'portfolio', run: result, fills: result.fills.length, finalEquity: result.finalEquity };
-  }
-  const share = cash / series.length;
-  const runs = series.map((s) => simulateStrategy(name, [s], { ...settings, cash: share }).result);
-  const equity = combineEquityCurves(
-    runs.map((r) => r.equity),
-    runs.map(() => share),
-  );
-  return {
-    mode: 'per-symbol',
-    run: {
-      equity,
-      trades: runs.flatMap((r) => r.trades),
-      tradedNotional: runs.reduce((sum, r) => sum + r.tradedNotional, 0),
-      fees: runs.reduce((sum, r) => sum + r.fees, 0),
-      slippage: runs.reduce((sum, r) => sum + r.slippage, 0),
-    },
-    fills: runs.reduce((sum, r) => sum + r.fills.length, 0),
-    finalEquity: equity.equity[equity.equity.length - 1] as number,
-  };
+  const { mode, run, finalEquity, fillReports } = simulateOnUniverse(name, series, settings);
+  return { mode, run, fills: fillReports.length, finalEquity };
 }
 
 function compareOne(

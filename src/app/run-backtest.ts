@@ -10,6 +10,7 @@ import type { FillTiming } from '../backtest/backtest.types.js';
 import {
   loadBacktestSeries,
   loadBenchmarkSeries,
+  loadInstruments,
   loadStrategyInputs,
   type BacktestData,
   type BenchmarkSource,
@@ -66,6 +67,7 @@ export async function runBacktest(store: Store, request: RunBacktestRequest): Pr
   const series = await loadBacktestSeries(store, request.data, request.from, request.to);
   const first = series[0] as BarSeries;
   const { benchmark: source, disclosures, ...settings } = request;
+  const instruments = await loadInstruments(store, series);
   const benchmark =
     source === undefined ? undefined : await loadBenchmarkSeries(store, source, first.timeframe);
   const { params, fillTiming, result, metrics, warnings, riskAudit } = simulateStrategy(
@@ -74,6 +76,7 @@ export async function runBacktest(store: Store, request: RunBacktestRequest): Pr
     {
       ...settings,
       inputs: loadStrategyInputs(disclosures, series),
+      ...(instruments === undefined ? {} : { instruments }),
       ...(benchmark === undefined ? {} : { benchmark }),
     },
   );

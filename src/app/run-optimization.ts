@@ -75,7 +75,7 @@ export interface OptimizeRequest {
   /** After each stored trial: trials done (this session and resumed), and the expected total. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Where trials run (default: this thread, or a worker pool when `workers` > 1); e.g. BullMQ workers. */
-  readonly executor?: (context: TrialContext, series: readonly BarSeries[]) => TrialExecutor;
+  readonly executor?: (context: TrialContext, series: readonly BarSeries[], runId: string) => TrialExecutor;
   readonly now?: () => number;
 }
 
@@ -156,7 +156,7 @@ export async function runOptimization(store: Store, request: OptimizeRequest): P
   const workers = request.workers ?? 1;
   const executor: TrialExecutor =
     request.executor !== undefined
-      ? request.executor(context, series)
+      ? request.executor(context, series, id)
       : workers > 1
         ? new WorkerPool({ context, series, workers })
         : new SerialExecutor(context, series);

@@ -1,3 +1,5 @@
+import type { InstrumentId } from '../core/ids.js';
+import type { Instrument } from '../model/instrument.js';
 import type { BarSeries } from '../data/bar-series.js';
 import type { RiskLevel } from '../model/risk-level.js';
 import type { RiskConfigInput } from '../risk/pre-trade/risk-config.js';
@@ -34,6 +36,8 @@ export interface SimulationSettings {
   readonly inputs?: StrategyInputs;
   /** Pre-trade risk limits: a preset by risk level or a full configuration (default: no rules). */
   readonly risk?: RiskLevel | RiskConfigInput;
+  /** Instruments of the series when known: lot / tick sizes for the exchange and the lot-tick rule. */
+  readonly instruments?: ReadonlyMap<InstrumentId, Instrument>;
 }
 
 export interface SimulationOutcome {
@@ -91,6 +95,7 @@ export function runSimulation(
       fillTiming,
       fees: feeModel(settings),
       slippage: settings.slippageBps === undefined ? noSlippage : fixedBpsSlippage(settings.slippageBps),
+      ...(settings.instruments === undefined ? {} : { instruments: settings.instruments }),
     },
   });
   const metrics = measureBacktest(result, series, cash, settings);

@@ -280,6 +280,63 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .option('--json', 'machine-readable output')
     .action(run(async () => (await import('./commands/strategies.js')).runStrategiesRecommend));
 
+  const optimize = program
+    .command('optimize')
+    .description(
+      "optimize a strategy's parameters: grid / random / Bayesian search, walk-forward, PBO, deflated Sharpe",
+    )
+    .option('--strategy <name>', 'strategy name')
+    .option('--params <space>', "parameter space, e.g. 'fast=5:50:5,slow=50:300:10,mode=a|b'")
+    .addOption(
+      new Option('--method <method>', 'search method')
+        .choices(['grid', 'random', 'bayes', 'tpe'])
+        .default('grid'),
+    )
+    .option('--trials <n>', 'trials of random / bayes search')
+    .option('--seed <n>', 'search seed (same seed, same trials)')
+    .option(
+      '--objective <metric>',
+      'metric to optimize, e.g. sharpe, sortinoRatio, max:totalReturn',
+      'sharpeRatio',
+    )
+    .option('--constraints <list>', "e.g. 'maxDrawdown<=0.2,closedTrades>=30'")
+    .option(
+      '--walk-forward <spec>',
+      'train=756,test=252[,mode=anchored]: optimize in-sample, test out-of-sample',
+    )
+    .option('--symbols <list>', 'stored symbols, e.g. SPY,QQQ')
+    .option('--data <file>', 'OHLCV file (CSV or JSON lines)')
+    .option('--symbol <symbol>', 'with --data: the symbol the file holds')
+    .option('--timeframe <tf>', 'bar timeframe (default 1d)')
+    .option('--from <date>', 'first bar, inclusive')
+    .option('--to <date>', 'last bar, exclusive')
+    .option('--cash <amount>', 'starting cash (default 1000000)')
+    .option('--quantity <n>', 'fixed units per entry')
+    .option('--percent-equity <p>', 'percent of equity per entry')
+    .option('--commission-per-order <x>', 'commission per order')
+    .option('--commission-bps <x>', 'commission in basis points of notional')
+    .option('--slippage-bps <x>', 'slippage in basis points')
+    .option('--leverage <x>', 'max gross exposure per unit of equity (default 1)')
+    .addOption(new Option('--fill <timing>', 'fill timing').choices(['next-open', 'next-close', 'close']))
+    .option('--workers <n>', 'worker threads (default 1)')
+    .option('--distributed', 'run trials on BullMQ workers (REDIS_URL; start them with neural-trader worker)')
+    .option('--resume <id>', 'continue an interrupted run without redoing its finished trials')
+    .option('--json', 'machine-readable output: trials, best, pbo, deflatedSharpe')
+    .action(run(async () => (await import('./commands/optimize.js')).runOptimize));
+  optimize
+    .command('show')
+    .description('a stored optimization run: ranked trials, best, PBO, deflated Sharpe')
+    .argument('<id>', 'run id')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/optimize.js')).runOptimizeShow));
+
+  program
+    .command('worker')
+    .description('consume distributed optimization trials from Redis (REDIS_URL) until stopped')
+    .option('--concurrency <n>', 'trials at once in this process', '1')
+    .option('--lock-duration <ms>', 'job lock; must outlast the longest trial', '60000')
+    .action(run(async () => (await import('./commands/optimize.js')).runWorker));
+
   program
     .command('doctor')
     .description('check Node, the data directory, the database, optional services and provider keys')
