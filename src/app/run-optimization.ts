@@ -7,7 +7,7 @@ import { parseTrialSettings } from '../optimize/evaluate-trial.js';
 import { describeObjective, parseObjective, type Objective } from '../optimize/objective.js';
 import type { ParameterSpace, TrialContext, TrialExecutor, TrialResult } from '../optimize/optimize.types.js';
 import { parseParameterSpace, spaceSize } from '../optimize/parameter-space.js';
-import { runSearch } from '../optimize/run-search.js';
+import { runSearch, trialScore } from '../optimize/run-search.js';
 import {
   SEARCH_METHOD_NAMES,
   type SearchMethodName,
@@ -72,8 +72,11 @@ export interface OptimizeRequest {
   readonly resume?: string;
   /** Worker threads (default 1: in this thread). */
   readonly workers?: number;
-  /** After each stored trial: trials done (this session and resumed), and the expected total. */
-  readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * After each stored trial: trials done (this session and resumed), the expected total, and the best
+   * objective value so far (null until a feasible trial).
+   */
+  readonly onProgress?: (done: number, total: number, best: number | null) => void;
   /** Where trials run (default: this thread, or a worker pool when `workers` > 1); e.g. BullMQ workers. */
   readonly executor?: (context: TrialContext, series: readonly BarSeries[], runId: string) => TrialExecutor;
   readonly now?: () => number;
@@ -175,9 +178,14 @@ export async function runOptimization(store: Store, request: OptimizeRequest): P
       ? perSearch
       : (perSearch + 1) * walkForwardWindows(series[0]?.ts ?? new Float64Array(0), config.walkForward).length;
   let done = completed.size;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  let bestValue: number | null = null;
   const save = async (result: TrialResult): Promise<void> => {
     await store.trials.save(id, result);
-    request.onProgress?.(++done, total);
+    const s = trialScore(objective, result);
+    const value = result.metrics[objective.metric];
+    if (s > bestScore && typeof value === 'number') [bestScore, bestValue] = [s, value];
+    request.onProgress?.(++done, total, bestValue);
   };
   try {
     const report =

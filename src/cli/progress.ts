@@ -1,7 +1,8 @@
 import type { CliIo } from './cli-io.js';
 
 export interface Progress {
-  update(done: number, total: number): void;
+  /** `detail` is appended to the line (e.g. "best 1.23 · ETA 40 s"). */
+  update(done: number, total: number, detail?: string): void;
   finish(): void;
 }
 
@@ -17,14 +18,15 @@ export function createProgress(io: CliIo, label: string, enabled: boolean): Prog
   let lastPercent = -1;
   let drawn = false;
   return {
-    update(done, total) {
+    update(done, total, detail) {
       const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
-      if (percent === lastPercent) return;
+      if (percent === lastPercent && detail === undefined) return;
       lastPercent = percent;
       const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - label.length - 30));
       const filled = Math.round((percent / 100) * width);
       stream.write(
-        `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${percent}% ${done}/${total}`,
+        `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${percent}% ${done}/${total}` +
+          (detail === undefined ? '' : ` ${detail}\x1b[K`),
       );
       drawn = true;
     },

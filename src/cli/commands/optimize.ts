@@ -131,6 +131,7 @@ export async function runOptimize(
   const workers = options['workers'] === undefined ? 1 : integerFlag('workers', options['workers'], 1, 256);
   await withContext(io, options, async (context) => {
     const progress = createProgress(io, 'optimizing', !json);
+    const started = performance.now();
     let config;
     if (resume === undefined) {
       if (typeof options['strategy'] !== 'string' || typeof options['params'] !== 'string') {
@@ -160,7 +161,7 @@ export async function runOptimize(
       options['distributed'] === true
         ? distributedExecutor(
             await requireRedis(context.config.data.redisUrl),
-            (config?.data ?? { kind: 'store', symbols: [] }),
+            config?.data ?? { kind: 'store', symbols: [] },
           )
         : undefined;
     const report = await runOptimization(context.store(), {
@@ -168,7 +169,11 @@ export async function runOptimize(
       ...(resume === undefined ? {} : { resume }),
       workers,
       ...(distributed === undefined ? {} : { executor: distributed }),
-      onProgress: (done, total) => progress.update(done, total),
+      onProgress: (done, total, best) => {
+        const elapsed = (performance.now() - started) / 1000;
+        const eta = done > 0 ? Math.round((elapsed / done) * (total - done)) : null;
+        progress.update(done, total, `best ${fixed(best, 3)} · ETA ${eta === null ? '?' : `${eta} s`}`);
+      },
     });
     progress.finish();
     if (json) printJson(io, report);

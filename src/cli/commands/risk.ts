@@ -178,9 +178,7 @@ async function runCurrentPortfolio(
       ),
     );
     for (const [method, byConfidence] of Object.entries(report.var)) {
-      const cells = Object.entries(byConfidence).map(
-        ([c, v]) => `${c}: ${percent(v)}`,
-      );
+      const cells = Object.entries(byConfidence).map(([c, v]) => `${c}: ${percent(v)}`);
       writeLine(io.stdout, `VaR ${method}  ${cells.join('  ')}`);
     }
     writeLine(
