@@ -1,3 +1,4 @@
+import type { InstrumentId } from '../../core/ids.js';
 import type { ExchangeBar } from './exchange.types.js';
 
 /**
@@ -68,4 +69,34 @@ export function updateLastBar(last: LastBar, bar: ExchangeBar): void {
   last.low = bar.low;
   last.close = bar.close;
   last.volume = bar.volume;
+}
+
+/** The last bar of each instrument; a one-entry cache spares the map lookup while one instrument trades. */
+export class LastBars {
+  private readonly bars = new Map<InstrumentId, LastBar>();
+  private cachedInstrument: InstrumentId | null = null;
+  private cachedBar: LastBar | undefined = undefined;
+
+  get(instrumentId: InstrumentId): LastBar | undefined {
+    if (instrumentId === this.cachedInstrument) return this.cachedBar;
+    const last = this.bars.get(instrumentId);
+    if (last !== undefined) {
+      this.cachedInstrument = instrumentId;
+      this.cachedBar = last;
+    }
+    return last;
+  }
+
+  /** Records the bar as its instrument's last. */
+  record(bar: ExchangeBar): void {
+    const last = this.get(bar.instrumentId);
+    if (last !== undefined) {
+      updateLastBar(last, bar);
+      return;
+    }
+    const copy = copyLastBar(bar);
+    this.bars.set(bar.instrumentId, copy);
+    this.cachedInstrument = bar.instrumentId;
+    this.cachedBar = copy;
+  }
 }

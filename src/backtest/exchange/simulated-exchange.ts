@@ -38,7 +38,7 @@ import {
   type WorkingOrder,
 } from './working-order.js';
 import { submissionProblem, validateExchangeBar, validateExchangeConfig } from './exchange-validation.js';
-import { EvaluatedBar, copyLastBar, updateLastBar, type LastBar } from './bar-state.js';
+import { EvaluatedBar, LastBars } from './bar-state.js';
 
 /**
  * A simulated venue for backtests: accepts orders, matches them against OHLCV bars and emits the model's
@@ -65,9 +65,8 @@ import { EvaluatedBar, copyLastBar, updateLastBar, type LastBar } from './bar-st
  * first bar's close (the remainder expires); ioc / fok trade only at their arrival point (the remainder is
  * canceled; fok fills all of its quantity there, within the participation cap, or is canceled without a
  * fill). A day order is good for the UTC day of the first bar it is evaluated on (under `close` timing, the
- * decision bar) and expires when a bar of a
- * later UTC day arrives (at that bar's tsEvent, before matching), so a day order placed after the close
- * works the next session. gtc orders never expire. Order classes (bracket, oco, oto) follow order-links.ts.
+ * decision bar) and expires when a bar of a later UTC day arrives (at that bar's tsEvent, before matching),
+ * so a day order placed after the close works the next session. gtc orders never expire. Order classes (bracket, oco, oto) follow order-links.ts.
  *
  * Quantities: each order takes at most `maxParticipation × bar volume` per bar (rounded down to lots when
  * instruments are known) and trades at most once per bar; the remainder keeps working. Prices: slippage
@@ -77,9 +76,7 @@ import { EvaluatedBar, copyLastBar, updateLastBar, type LastBar } from './bar-st
  */
 export class SimulatedExchange {
   private readonly book = new OrderBook();
-  private readonly lastBars = new Map<InstrumentId, LastBar>();
-  private cachedInstrument: InstrumentId | null = null;
-  private cachedLastBar: LastBar | undefined = undefined;
+  private readonly lastBars = new LastBars();
   private readonly path = new IntrabarPath();
   private readonly latencyMs: number;
   private readonly reports: FillReport[] = [];
@@ -184,31 +181,18 @@ export class SimulatedExchange {
     return ok(working.order);
   }
 
-  /**
-   * Matches the working orders of the bar's instrument against it, in submission order. Bars of one
-   * instrument must come in increasing tsEvent order; a malformed bar throws InvalidInputError.
-   */
+  /** Matches the instrument's working orders against the bar, in submission order; bars of one instrument
+   * come in increasing tsEvent order, and a malformed bar throws InvalidInputError. */
   processBar(bar: ExchangeBar): void {
-    if (this.current.active)
-      throw new IllegalStateError('processBar cannot run inside an event handler of another bar');
-    validateExchangeBar(bar, this.lastBarOf(bar.instrumentId)?.tsEvent ?? null);
+    validateExchangeBar(bar, this.lastBars.get(bar.instrumentId)?.tsEvent ?? null);
     this.processCheckedBar(bar);
   }
 
-  /**
-   * processBar for a bar already known to be valid and in order (the backtest engine checks every series
-   * once before replaying it), so the per-bar path skips the field checks.
-   */
+  /** processBar for a bar known valid and in order (the engine checks its series up front): no field checks. */
   processCheckedBar(bar: ExchangeBar): void {
     if (this.current.active)
       throw new IllegalStateError('processBar cannot run inside an event handler of another bar');
-    const last = this.lastBarOf(bar.instrumentId);
-    if (last === undefined) {
-      const copy = copyLastBar(bar);
-      this.lastBars.set(bar.instrumentId, copy);
-      this.cachedInstrument = bar.instrumentId;
-      this.cachedLastBar = copy;
-    } else updateLastBar(last, bar);
+    this.lastBars.record(bar);
     if (this.book.size === 0) return;
     const orders = this.book.ofInstrument(bar.instrumentId);
     if (orders === undefined || orders.size === 0) return;
@@ -231,19 +215,8 @@ export class SimulatedExchange {
     }
   }
 
-  /** The instrument's last bar; a one-entry cache spares the map lookup when one instrument trades. */
-  private lastBarOf(instrumentId: InstrumentId): LastBar | undefined {
-    if (instrumentId === this.cachedInstrument) return this.cachedLastBar;
-    const last = this.lastBars.get(instrumentId);
-    if (last !== undefined) {
-      this.cachedInstrument = instrumentId;
-      this.cachedLastBar = last;
-    }
-    return last;
-  }
-
   private evaluateAtLastClose(working: WorkingOrder, ts: number): void {
-    const last = this.lastBarOf(working.order.instrumentId);
+    const last = this.lastBars.get(working.order.instrumentId);
     if (last === undefined) return;
     this.barSerial += 1;
     this.path.resetPoint(last.close);
