@@ -10,7 +10,7 @@ import { writeLine } from '../cli-io.js';
 import { UsageError } from '../exit-codes.js';
 import { renderTable } from '../table.js';
 import { printJson, withContext } from './context.js';
-import { dateFlag, disclosureFlags, listFlag, timeframeFlag } from './parse-flags.js';
+import { backtestDataFlags, dateFlag, disclosureFlags } from './parse-flags.js';
 
 function numberFlag(name: string, value: unknown, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -62,26 +62,10 @@ export async function runBacktestCommand(
   _args: readonly string[],
   options: Record<string, unknown>,
 ): Promise<void> {
-  if ((options['data'] === undefined) === (options['symbols'] === undefined)) {
-    throw new UsageError('give exactly one of --data FILE or --symbols A,B');
-  }
+  const data: BacktestData = backtestDataFlags(io.cwd, options);
   if (options['quantity'] !== undefined && options['percentEquity'] !== undefined) {
     throw new UsageError('--quantity and --percent-equity cannot be combined');
   }
-  const timeframe = options['timeframe'] === undefined ? undefined : timeframeFlag(options['timeframe']);
-  const data: BacktestData =
-    typeof options['data'] === 'string'
-      ? {
-          kind: 'file',
-          path: resolve(io.cwd, options['data']),
-          ...(typeof options['symbol'] === 'string' ? { symbol: options['symbol'] } : {}),
-          ...(timeframe === undefined ? {} : { timeframe }),
-        }
-      : {
-          kind: 'store',
-          symbols: listFlag(options['symbols']),
-          ...(timeframe === undefined ? {} : { timeframe }),
-        };
   const optional = {
     from: options['from'] === undefined ? undefined : dateFlag('from', options['from']),
     to: options['to'] === undefined ? undefined : dateFlag('to', options['to']),

@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import type { BacktestData } from '../../app/backtest-data.js';
 import {
   distributedExecutor,
   requireRedis,
@@ -12,7 +10,7 @@ import { UsageError } from '../exit-codes.js';
 import { createProgress } from '../progress.js';
 import { renderTable } from '../table.js';
 import { printJson, withContext } from './context.js';
-import { dateFlag, integerFlag, listFlag, timeframeFlag } from './parse-flags.js';
+import { backtestDataFlags, dateFlag, integerFlag, numericSettingFlags } from './parse-flags.js';
 
 const fixed = (x: unknown, digits = 2): string =>
   typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : 'n/a';
@@ -40,8 +38,7 @@ function walkForwardFlag(
 }
 
 function settingsFlags(options: Record<string, unknown>): Record<string, unknown> {
-  const settings: Record<string, unknown> = {};
-  for (const [flag, key] of [
+  const settings: Record<string, unknown> = numericSettingFlags(options, [
     ['cash', 'cash'],
     ['quantity', 'quantity'],
     ['percentEquity', 'percentEquity'],
@@ -49,35 +46,9 @@ function settingsFlags(options: Record<string, unknown>): Record<string, unknown
     ['commissionBps', 'commissionBps'],
     ['slippageBps', 'slippageBps'],
     ['leverage', 'maxLeverage'],
-  ] as const) {
-    const value = options[flag];
-    if (value === undefined) continue;
-    const parsed = Number(value);
-    if (!Number.isFinite(parsed) || parsed < 0)
-      throw new UsageError(`--${flag} ${JSON.stringify(value)} must be a number >= 0`);
-    settings[key] = parsed;
-  }
+  ]);
   if (typeof options['fill'] === 'string') settings['fill'] = options['fill'];
   return settings;
-}
-
-function dataFlags(io: CliIo, options: Record<string, unknown>): BacktestData {
-  if ((options['data'] === undefined) === (options['symbols'] === undefined)) {
-    throw new UsageError('give exactly one of --data FILE or --symbols A,B');
-  }
-  const timeframe = options['timeframe'] === undefined ? undefined : timeframeFlag(options['timeframe']);
-  return typeof options['data'] === 'string'
-    ? {
-        kind: 'file',
-        path: resolve(io.cwd, options['data']),
-        ...(typeof options['symbol'] === 'string' ? { symbol: options['symbol'] } : {}),
-        ...(timeframe === undefined ? {} : { timeframe }),
-      }
-    : {
-        kind: 'store',
-        symbols: listFlag(options['symbols']),
-        ...(timeframe === undefined ? {} : { timeframe }),
-      };
 }
 
 function printReport(io: CliIo, report: OptimizationReport): void {
@@ -151,7 +122,7 @@ export async function runOptimize(
         ...(typeof options['objective'] === 'string' ? { objective: options['objective'] } : {}),
         ...(typeof options['constraints'] === 'string' ? { constraints: options['constraints'] } : {}),
         ...(walkForward === undefined ? {} : { walkForward }),
-        data: dataFlags(io, options) as never,
+        data: backtestDataFlags(io.cwd, options) as never,
         ...(options['from'] === undefined ? {} : { from: dateFlag('from', options['from']) }),
         ...(options['to'] === undefined ? {} : { to: dateFlag('to', options['to']) }),
         settings: settingsFlags(options),

@@ -93,3 +93,44 @@ export function disclosureFlags(
   }
   return { kind: 'synthetic', edge };
 }
+
+/** `--data FILE [--symbol S]` or `--symbols A,B`, with an optional `--timeframe`: where a run's bars come from. */
+export function backtestDataFlags(
+  cwd: string,
+  options: Record<string, unknown>,
+):
+  | { kind: 'file'; path: string; symbol?: string; timeframe?: Timeframe }
+  | { kind: 'store'; symbols: string[]; timeframe?: Timeframe } {
+  if ((options['data'] === undefined) === (options['symbols'] === undefined)) {
+    throw new UsageError('give exactly one of --data FILE or --symbols A,B');
+  }
+  const timeframe = options['timeframe'] === undefined ? undefined : timeframeFlag(options['timeframe']);
+  const withTimeframe = timeframe === undefined ? {} : { timeframe };
+  return typeof options['data'] === 'string'
+    ? {
+        kind: 'file',
+        path: resolvePath(cwd, options['data']),
+        ...(typeof options['symbol'] === 'string' ? { symbol: options['symbol'] } : {}),
+        ...withTimeframe,
+      }
+    : { kind: 'store', symbols: listFlag(options['symbols']), ...withTimeframe };
+}
+
+/** Numeric settings from their flags (`[optionKey, settingKey]` pairs), each a finite number >= 0. */
+export function numericSettingFlags(
+  options: Record<string, unknown>,
+  pairs: readonly (readonly [string, string])[],
+): Record<string, number> {
+  const settings: Record<string, number> = {};
+  for (const [flag, key] of pairs) {
+    const value = options[flag];
+    if (value === undefined) continue;
+    const parsed = Number(value);
+    const name = flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    if (!Number.isFinite(parsed) || parsed < 0) {
+      throw new UsageError(`--${name} ${JSON.stringify(value)} must be a number >= 0`);
+    }
+    settings[key] = parsed;
+  }
+  return settings;
+}

@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import type { BacktestData } from '../../app/backtest-data.js';
 import { compareStrategies, RANK_METRICS, type RankMetric } from '../../app/compare-strategies.js';
 import { recommendStrategy } from '../../app/recommend-strategy.js';
 import { listStrategies, strategyInfo } from '../../app/strategy-catalog.js';
@@ -10,7 +8,15 @@ import { writeLine } from '../cli-io.js';
 import { UsageError } from '../exit-codes.js';
 import { renderTable } from '../table.js';
 import { printJson, withContext } from './context.js';
-import { dateFlag, disclosureFlags, integerFlag, listFlag, timeframeFlag } from './parse-flags.js';
+import {
+  backtestDataFlags,
+  dateFlag,
+  disclosureFlags,
+  integerFlag,
+  listFlag,
+  numericSettingFlags,
+  timeframeFlag,
+} from './parse-flags.js';
 
 const fixed = (x: unknown, digits = 2): string => (typeof x === 'number' ? x.toFixed(digits) : 'n/a');
 const pct = (x: unknown): string => (typeof x === 'number' ? `${(x * 100).toFixed(2)}%` : 'n/a');
@@ -82,25 +88,6 @@ function range(p: Record<string, unknown>): string {
   return low === '' && high === '' ? '' : `${low}..${high}`;
 }
 
-function dataFlags(io: CliIo, options: Record<string, unknown>): BacktestData {
-  if ((options['data'] === undefined) === (options['symbols'] === undefined)) {
-    throw new UsageError('give exactly one of --data FILE or --symbols A,B');
-  }
-  const timeframe = options['timeframe'] === undefined ? undefined : timeframeFlag(options['timeframe']);
-  return typeof options['data'] === 'string'
-    ? {
-        kind: 'file',
-        path: resolve(io.cwd, options['data']),
-        ...(typeof options['symbol'] === 'string' ? { symbol: options['symbol'] } : {}),
-        ...(timeframe === undefined ? {} : { timeframe }),
-      }
-    : {
-        kind: 'store',
-        symbols: listFlag(options['symbols']),
-        ...(timeframe === undefined ? {} : { timeframe }),
-      };
-}
-
 /** `--params sma-cross:fast=5;slow=20/momentum:lookback=60` → per-strategy parameters. */
 function perStrategyParams(text: unknown): Record<string, Record<string, unknown>> {
   if (typeof text !== 'string') return {};
@@ -114,22 +101,15 @@ function perStrategyParams(text: unknown): Record<string, Record<string, unknown
   return out;
 }
 
+const COST_FLAGS = [
+  ['cash', 'cash'],
+  ['commissionBps', 'commissionBps'],
+  ['slippageBps', 'slippageBps'],
+  ['leverage', 'maxLeverage'],
+] as const;
+
 function costFlags(options: Record<string, unknown>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [flag, key] of [
-    ['cash', 'cash'],
-    ['commissionBps', 'commissionBps'],
-    ['slippageBps', 'slippageBps'],
-    ['leverage', 'maxLeverage'],
-  ] as const) {
-    const value = options[flag];
-    if (value === undefined) continue;
-    const parsed = Number(value);
-    if (!Number.isFinite(parsed) || parsed < 0)
-      throw new UsageError(`--${flag} ${JSON.stringify(value)} must be a number >= 0`);
-    out[key] = parsed;
-  }
-  return out;
+  return numericSettingFlags(options, COST_FLAGS);
 }
 
 function withDisclosures(cwd: string, options: Record<string, unknown>) {
@@ -148,7 +128,7 @@ export async function runStrategiesCompare(
       `--rank-by ${JSON.stringify(rankBy)} must be one of ${Object.keys(RANK_METRICS).join(', ')}`,
     );
   }
-  const data = dataFlags(io, options);
+  const data = backtestDataFlags(io.cwd, options);
   await withContext(io, options, async (context) => {
     const comparison = await compareStrategies(context.store(), {
       strategies: listFlag(options['strategies']),
