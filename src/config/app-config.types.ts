@@ -36,6 +36,8 @@ export interface AppConfig {
     readonly finnhubApiKey: string | null;
     readonly polygonApiKey: string | null;
     readonly alphaVantageApiKey: string | null;
+    /** Federal Reserve Economic Data (macro series for news context). */
+    readonly fredApiKey: string | null;
   };
   readonly performance: {
     readonly batchSize: number;

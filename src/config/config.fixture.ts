@@ -15,6 +15,7 @@ export const SECRET_ENV = {
   FINNHUB_API_KEY: 'finnhub-zq9',
   POLYGON_API_KEY: 'polygon-zq9',
   ALPHA_VANTAGE_API_KEY: 'av-zq9',
+  FRED_API_KEY: 'fred-k7w',
   DATABASE_URL: 'postgres://app:db-zq9-pw@db.internal:5432/trader',
   REDIS_URL: 'redis://:redis-zq9-pw@cache.internal:6379/0',
 } as const;

@@ -29,7 +29,7 @@ describe('loadConfig', () => {
       server: { host: '127.0.0.1', port: 8080, logLevel: 'info', workers: 1 },
       auth: { enabled: false, jwtSecretKey: null, username: null, password: null },
       alpaca: { apiKey: null, secretKey: null, baseUrl: 'https://paper-api.alpaca.markets' },
-      providers: { newsApiKey: null, finnhubApiKey: null, polygonApiKey: null, alphaVantageApiKey: null },
+      providers: { newsApiKey: null, finnhubApiKey: null, polygonApiKey: null, alphaVantageApiKey: null, fredApiKey: null },
       performance: { batchSize: 32, maxWorkers: 4, cacheTtlSeconds: 60 },
       data: { dir: './.neural-trader', databaseUrl: null, redisUrl: null },
       gpu: { cudaVisibleDevices: null },
@@ -84,6 +84,7 @@ describe('loadConfig', () => {
       finnhubApiKey: SECRET_ENV.FINNHUB_API_KEY,
       polygonApiKey: SECRET_ENV.POLYGON_API_KEY,
       alphaVantageApiKey: SECRET_ENV.ALPHA_VANTAGE_API_KEY,
+      fredApiKey: SECRET_ENV.FRED_API_KEY,
     });
     expect(config.performance).toEqual({ batchSize: 64, maxWorkers: 12, cacheTtlSeconds: 0 });
     expect(config.data).toEqual({

@@ -128,6 +128,7 @@ function assemble(
       finnhubApiKey: env.FINNHUB_API_KEY ?? null,
       polygonApiKey: env.POLYGON_API_KEY ?? null,
       alphaVantageApiKey: env.ALPHA_VANTAGE_API_KEY ?? null,
+      fredApiKey: env.FRED_API_KEY ?? null,
     },
     performance: {
       batchSize: pick('BATCH_SIZE', env.BATCH_SIZE, file.performance?.batch_size),

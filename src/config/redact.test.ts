@@ -42,6 +42,7 @@ describe('redactConfig', () => {
       finnhubApiKey: '***',
       polygonApiKey: '***',
       alphaVantageApiKey: '***',
+      fredApiKey: '***',
     });
     expect(redactConfig(emptyConfig).providers.newsApiKey).toBeNull();
     expect(redactConfig(emptyConfig).auth.password).toBeNull();

@@ -11,6 +11,7 @@ export const SECRET_KEYS = [
   'FINNHUB_API_KEY',
   'POLYGON_API_KEY',
   'ALPHA_VANTAGE_API_KEY',
+  'FRED_API_KEY',
 ] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 
@@ -38,6 +39,7 @@ function secretValues(config: AppConfig): Record<SecretKey, string | null> {
     FINNHUB_API_KEY: config.providers.finnhubApiKey,
     POLYGON_API_KEY: config.providers.polygonApiKey,
     ALPHA_VANTAGE_API_KEY: config.providers.alphaVantageApiKey,
+    FRED_API_KEY: config.providers.fredApiKey,
   };
 }
 
@@ -85,6 +87,7 @@ export function redactConfig(config: AppConfig): AppConfig {
       finnhubApiKey: mask(config.providers.finnhubApiKey),
       polygonApiKey: mask(config.providers.polygonApiKey),
       alphaVantageApiKey: mask(config.providers.alphaVantageApiKey),
+      fredApiKey: mask(config.providers.fredApiKey),
     },
     data: {
       ...config.data,
