@@ -11,6 +11,11 @@ export interface SentimentReading {
   readonly articles: number;
   /** Publication time (epoch ms) of the latest article counted: never after the `ts` asked for. */
   readonly asOf: number;
+  /**
+   * How far the score can be trusted, in [0, 1] (the scorer's confidence aggregated over the articles), when
+   * the source knows it; consumers that size by confidence derive one from `articles` otherwise.
+   */
+  readonly confidence?: number;
 }
 
 /**

@@ -2,7 +2,8 @@ import { DriftEwmaForecaster } from '../../forecasting/baselines/drift-ewma-fore
 import { TIMEFRAMES } from '../../model/timeframe.js';
 import { defineStrategy } from '../strategy-definition.js';
 import { enhancedMomentumConfigSchema } from './config.js';
-import { asForecaster, asSentimentSource } from './inputs.js';
+import { asSentimentSource } from '../port-inputs.js';
+import { asForecaster } from './inputs.js';
 import { EnhancedMomentumStrategy } from './strategy.js';
 
 /**

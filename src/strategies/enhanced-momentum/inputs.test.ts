@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asForecaster, asSentimentSource, checkForecast, checkReading } from './inputs.js';
+import { asSentimentSource, checkReading } from '../port-inputs.js';
+import { asForecaster, checkForecast } from './inputs.js';
 
 describe('enhanced-momentum inputs', () => {
   it('accepts objects shaped like the ports and refuses others, quoting them', () => {
@@ -30,6 +31,10 @@ describe('enhanced-momentum inputs', () => {
     expect(checkReading(reading, 's', 1_000)).toBe(reading);
     expect(() => checkReading({ ...reading, score: 1.5 }, 's', 2_000)).toThrow('expected a score in [-1, 1]');
     expect(() => checkReading({ ...reading, articles: 0 }, 's', 2_000)).toThrow('articles >= 1');
+    expect(checkReading({ ...reading, confidence: 1 }, 's', 1_000).confidence).toBe(1);
+    expect(() => checkReading({ ...reading, confidence: 1.2 }, 's', 2_000)).toThrow(
+      'confidence (when given) in [0, 1]',
+    );
     expect(() => checkReading(reading, 's', 999)).toThrow(
       'sentiment source "s" returned a reading as of "1000", after the decision time "999": it would look ahead',
     );

@@ -1,6 +1,7 @@
 import { InvalidInputError, quote } from '../../core/errors.js';
+import { hasMethod } from '../port-inputs.js';
 import type { Forecast, Forecaster } from '../../model/forecast.types.js';
-import type { SentimentReading, SentimentSource } from '../../model/sentiment.types.js';
+import type { SentimentSource } from '../../model/sentiment.types.js';
 
 /** The optional inputs enhanced-momentum was built with, checked (a wrong object is a wiring bug: it throws). */
 export interface EnhancedMomentumPorts {
@@ -10,15 +11,6 @@ export interface EnhancedMomentumPorts {
   readonly sentiment: SentimentSource | null;
 }
 
-function hasMethod(value: unknown, method: string): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Record<string, unknown>)['name'] === 'string' &&
-    typeof (value as Record<string, unknown>)[method] === 'function'
-  );
-}
-
 export function asForecaster(value: unknown): Forecaster {
   if (!hasMethod(value, 'forecast')) {
     throw new InvalidInputError(
@@ -26,15 +18,6 @@ export function asForecaster(value: unknown): Forecaster {
     );
   }
   return value as unknown as Forecaster;
-}
-
-export function asSentimentSource(value: unknown): SentimentSource {
-  if (!hasMethod(value, 'sentimentAt')) {
-    throw new InvalidInputError(
-      `inputs.sentiment ${quote(value)} must be a SentimentSource (a name and a sentimentAt(symbol, ts) method)`,
-    );
-  }
-  return value as unknown as SentimentSource;
 }
 
 /** Checks a forecast against the port's contract: finite, 0 < lower <= upper, confidence level in (0, 1). */
@@ -51,22 +34,4 @@ export function checkForecast(forecast: Forecast, source: string): Forecast {
     );
   }
   return forecast;
-}
-
-/**
- * Checks a sentiment reading against the port's contract: score in [-1, 1], at least one article, and no
- * article published after the decision time `ts` (a reading from the future would be look-ahead).
- */
-export function checkReading(reading: SentimentReading, source: string, ts: number): SentimentReading {
-  if (!(reading.score >= -1 && reading.score <= 1) || !(reading.articles >= 1)) {
-    throw new InvalidInputError(
-      `sentiment source ${quote(source)} returned ${quote(reading)}: expected a score in [-1, 1] and articles >= 1`,
-    );
-  }
-  if (!(reading.asOf <= ts)) {
-    throw new InvalidInputError(
-      `sentiment source ${quote(source)} returned a reading as of ${quote(reading.asOf)}, after the decision time ${quote(ts)}: it would look ahead`,
-    );
-  }
-  return reading;
 }

@@ -5,7 +5,8 @@ import { MomentumStrategy } from '../momentum/strategy.js';
 import type { SymbolSignals } from '../momentum/symbol-signals.js';
 import type { EnhancedMomentumConfig } from './config.js';
 import { HistoryWindow } from './history-window.js';
-import { checkForecast, checkReading, type EnhancedMomentumPorts } from './inputs.js';
+import { checkReading } from '../port-inputs.js';
+import { checkForecast, type EnhancedMomentumPorts } from './inputs.js';
 
 /** Each input's contribution is clipped to ±3 (a 3-sigma signal) so that no single one can outvote the others. */
 const CLIP = 3;
