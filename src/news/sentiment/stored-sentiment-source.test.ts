@@ -56,6 +56,8 @@ describe('StoredSentimentSource', () => {
     const atTwo = source.sentimentAt('ACME', 2 * HOUR);
     expect(atTwo?.score).toBeCloseTo((0.25 * 0.9 + 0.5 * -0.5) / 0.75, 12);
     expect(atTwo).toMatchObject({ articles: 2, asOf: 2 * HOUR });
+    // Evidence accumulates: 1 - (1 - 1 × 1/4)(1 - 0.5 × 1) = 0.625.
+    expect(atTwo?.confidence).toBeCloseTo(0.625, 12);
     // At 3h: the 0h article has left the lookback; the 3h one has confidence 0, floored at 0.1.
     const atThree = source.sentimentAt('ACME', 3 * HOUR);
     expect(atThree?.score).toBeCloseTo((0.25 * -0.5 + 0.1 * 0.6) / 0.35, 12);
@@ -64,11 +66,14 @@ describe('StoredSentimentSource', () => {
   });
 
   it('never reads an article published after ts', () => {
-    expect(source.sentimentAt('ACME', 2 * HOUR - 1)).toEqual({ score: 0.9, articles: 1, asOf: 0 });
+    const before = source.sentimentAt('ACME', 2 * HOUR - 1);
+    expect(before).toMatchObject({ score: 0.9, articles: 1, asOf: 0 });
+    // Confidence 1, two half-lives (less 1 ms) old: 1 - (1 - 2^(-(2h - 1 ms) / 1h)).
+    expect(before?.confidence).toBeCloseTo(2 ** (-(2 * HOUR - 1) / HOUR), 12);
     expect(source.sentimentAt('ACME', -1)).toBeNull();
     expect(source.sentimentAt('ACME', 10 * HOUR)).toBeNull(); // everything older than the lookback
     expect(source.sentimentAt('NONE', 0)).toBeNull();
-    expect(source.sentimentAt('OTHER', 0)).toEqual({ score: -1, articles: 1, asOf: 0 });
+    expect(source.sentimentAt('OTHER', 0)).toMatchObject({ score: -1, articles: 1, asOf: 0 });
   });
 
   it('equals the direct reading, and articles published after ts never change it', () => {
@@ -115,7 +120,7 @@ describe('StoredSentimentSource', () => {
       neutralPriorWeight: 1,
       name: 'n',
     });
-    expect(shrunk.sentimentAt('OTHER', 0)).toEqual({ score: -0.5, articles: 1, asOf: 0 });
+    expect(shrunk.sentimentAt('OTHER', 0)).toEqual({ score: -0.5, articles: 1, asOf: 0, confidence: 1 });
     expect(shrunk.symbolNames.sort()).toEqual(['ACME', 'OTHER']);
     expect(shrunk.name).toBe('n');
     const priorOnly = new StoredSentimentSource([at('ACME', 0, 1, 0)], {
@@ -124,7 +129,7 @@ describe('StoredSentimentSource', () => {
       minimumWeight: 0,
       neutralPriorWeight: 1,
     });
-    expect(priorOnly.sentimentAt('ACME', 0)).toEqual({ score: 0, articles: 1, asOf: 0 });
+    expect(priorOnly.sentimentAt('ACME', 0)).toEqual({ score: 0, articles: 1, asOf: 0, confidence: 0 });
   });
 
   it('refuses a non-finite ts, weightless neutral articles and bad options', () => {

@@ -21,6 +21,7 @@ interface SymbolColumns {
   readonly publishedAt: Float64Array;
   readonly score: Float64Array;
   readonly weight: Float64Array;
+  readonly confidence: Float64Array;
 }
 
 /**
@@ -28,7 +29,9 @@ interface SymbolColumns {
  * stream). `sentimentAt(symbol, ts)` finds the last article published at or before ts by binary search and
  * walks back to ts - lookbackMs: nothing published after ts can be read, whatever the list holds. The
  * reading is the decayed mean Σ w_i 2^(-(ts - t_i) / halfLife) score_i / (Σ w_i 2^(...) + prior), with
- * w_i = max(confidence_i, minimumWeight); O(log n + articles in the lookback) per call.
+ * w_i = max(confidence_i, minimumWeight). The reading's confidence is 1 - Π (1 - c_i 2^(-(ts - t_i) / halfLife)):
+ * evidence accumulates over articles (two of confidence 0.5 give 0.75) and fades as they age.
+ * O(log n + articles in the lookback) per call.
  */
 export class StoredSentimentSource implements SentimentSource {
   readonly name: string;
@@ -53,6 +56,7 @@ export class StoredSentimentSource implements SentimentSource {
         publishedAt: Float64Array.from(group, (article) => article.publishedAt),
         score: Float64Array.from(group, (article) => article.score),
         weight: Float64Array.from(group, (article) => Math.max(article.confidence, minimumWeight)),
+        confidence: Float64Array.from(group, (article) => article.confidence),
       });
     }
   }
@@ -66,22 +70,30 @@ export class StoredSentimentSource implements SentimentSource {
     if (!Number.isFinite(ts)) throw new InvalidInputError(`sentimentAt ts ${quote(ts)} must be epoch ms`);
     const columns = this.symbols.get(symbol);
     if (columns === undefined) return null;
-    const { publishedAt, score, weight } = columns;
+    const { publishedAt, score, weight, confidence } = columns;
     const last = upperBound(publishedAt, ts) - 1;
     const oldest = ts - this.lookback;
     if (last < 0 || publishedAt[last]! < oldest) return null;
     let numerator = 0;
     let denominator = 0;
     let count = 0;
+    let unsupported = 1;
     for (let i = last; i >= 0 && publishedAt[i]! >= oldest; i--) {
-      const w = weight[i]! * decayFactor(ts - publishedAt[i]!, this.halfLife);
+      const decay = decayFactor(ts - publishedAt[i]!, this.halfLife);
+      const w = weight[i]! * decay;
+      unsupported *= 1 - confidence[i]! * decay;
       numerator += w * score[i]!;
       denominator += w;
       count++;
     }
     const total = denominator + this.prior;
     const value = total > 0 ? numerator / total : 0;
-    return { score: Math.max(-1, Math.min(1, value)), articles: count, asOf: publishedAt[last]! };
+    return {
+      score: Math.max(-1, Math.min(1, value)),
+      articles: count,
+      asOf: publishedAt[last]!,
+      confidence: 1 - unsupported,
+    };
   }
 }
 
