@@ -13,3 +13,9 @@ export {
 } from './thirteen-f.js';
 export { parseXml, XmlParseError } from './xml-parser.js';
 export type { XmlElement } from './xml-element.js';
+export { EdgarFilingsSource } from './edgar-filings-source.js';
+export {
+  edgarFilingsConfigSchema,
+  EIGHT_K_ITEMS,
+  type EdgarFilingsConfigInput,
+} from './edgar-filings-payload.js';
