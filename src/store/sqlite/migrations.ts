@@ -212,4 +212,77 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX optimization_trials_by_index ON optimization_trials (run_id, trial_index);
     `,
   },
+  {
+    version: 7,
+    name: 'news articles: de-duplication and full-text search',
+    sql: `
+      -- The articles table is rebuilt rather than altered: the full-text index needs a stable integer key
+      -- (VACUUM may renumber the implicit rowid of a table without an INTEGER PRIMARY KEY), and canonical_url
+      -- needs its UNIQUE constraint. article_symbols references articles, so its rows wait in a temporary
+      -- copy while both tables are replaced. Rows stored before this version keep their url as canonical_url
+      -- and have no SimHash: near-duplicate search skips them, exact URL matching does not.
+      CREATE TABLE articles_v7 (
+        seq                  INTEGER PRIMARY KEY,
+        id                   TEXT    NOT NULL UNIQUE,
+        source               TEXT    NOT NULL,
+        sources              TEXT    NOT NULL,
+        url                  TEXT    NOT NULL UNIQUE,
+        canonical_url        TEXT    NOT NULL UNIQUE,
+        title                TEXT    NOT NULL,
+        summary              TEXT    NOT NULL DEFAULT '',
+        body                 TEXT    NOT NULL,
+        language             TEXT,
+        published_at         INTEGER NOT NULL,
+        symbols              TEXT    NOT NULL,
+        simhash_high         INTEGER CHECK (simhash_high BETWEEN 0 AND 4294967295),
+        simhash_low          INTEGER CHECK (simhash_low BETWEEN 0 AND 4294967295),
+        duplicate_of         TEXT    REFERENCES articles_v7 (id) ON DELETE SET NULL,
+        sentiment            REAL    CHECK (sentiment BETWEEN -1 AND 1),
+        sentiment_confidence REAL    CHECK (sentiment_confidence BETWEEN 0 AND 1),
+        provider_sentiment   REAL    CHECK (provider_sentiment BETWEEN -1 AND 1),
+        CHECK ((simhash_high IS NULL) = (simhash_low IS NULL)),
+        CHECK (duplicate_of IS NULL OR duplicate_of <> id)
+      );
+      INSERT INTO articles_v7 (id, source, sources, url, canonical_url, title, body, published_at, symbols,
+                               sentiment)
+        SELECT id, source, json_array(source), url, url, title, body, published_at, symbols, sentiment
+          FROM articles ORDER BY published_at, id;
+      CREATE TEMP TABLE article_symbols_v6 AS SELECT symbol, article_id FROM article_symbols;
+      DROP TABLE article_symbols;
+      DROP TABLE articles;
+      ALTER TABLE articles_v7 RENAME TO articles;
+      CREATE INDEX articles_by_time ON articles (published_at);
+      CREATE INDEX articles_by_duplicate ON articles (duplicate_of) WHERE duplicate_of IS NOT NULL;
+      CREATE TABLE article_symbols (
+        symbol     TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (symbol, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_symbols_by_article ON article_symbols (article_id);
+      INSERT INTO article_symbols (symbol, article_id) SELECT symbol, article_id FROM article_symbols_v6;
+      DROP TABLE article_symbols_v6;
+
+      -- Full-text index over title, summary and body, reading its text from articles (external content:
+      -- stored once) and kept in step by triggers, inside the writer's own transaction. Porter stemming lets
+      -- "earnings" find "earning"; remove_diacritics lets "nestle" find "Nestlé".
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, summary, body,
+        content = 'articles', content_rowid = 'seq',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, summary, body) VALUES (new.seq, new.title, new.summary, new.body);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)
+          VALUES ('delete', old.seq, old.title, old.summary, old.body);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary, body ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)
+          VALUES ('delete', old.seq, old.title, old.summary, old.body);
+        INSERT INTO articles_fts (rowid, title, summary, body) VALUES (new.seq, new.title, new.summary, new.body);
+      END;
+      INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    `,
+  },
 ];
