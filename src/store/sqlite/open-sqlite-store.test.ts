@@ -121,4 +121,28 @@ describe('openSqliteStore', () => {
     await store.close();
     await store.close();
   });
+
+  it('reports an article search index that no longer matches the articles', async () => {
+    const path = join(dir, 'store.db');
+    const store = openSqliteStore({ path });
+    await store.articles.upsert({
+      id: 'a1',
+      source: 'test',
+      url: 'https://example.com/a1',
+      title: 'Acme beats estimates',
+      body: 'Record quarter.',
+      publishedAt: 1_000,
+      symbols: ['ACME'],
+      sentiment: null,
+    });
+    expect(await store.integrityCheck()).toEqual([]);
+    const raw = new Database(path);
+    raw.exec('DROP TRIGGER articles_fts_update'); // so the title changes behind the index's back
+    raw.prepare('UPDATE articles SET title = ?').run('Acme misses estimates');
+    raw.close();
+    const problems = await store.integrityCheck();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^article search index: /);
+    await store.close();
+  });
 });

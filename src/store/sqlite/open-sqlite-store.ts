@@ -112,6 +112,12 @@ export class SqliteStore implements Store {
           `row ${quote(orphan.rowid)} of ${orphan.table} references a missing ${orphan.parent} row`,
         );
       }
+      try {
+        // FTS5's own check: the search index agrees with the articles it indexes.
+        this.db.prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)").run();
+      } catch (error) {
+        problems.push(`article search index: ${(error as Error).message}`);
+      }
       return problems;
     });
   }
