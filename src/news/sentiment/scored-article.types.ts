@@ -11,7 +11,7 @@ export interface ScoredArticle {
   /** In [0, 1]. */
   readonly confidence: number;
   /**
-   * False when the article is a near-duplicate of an earlier one (the store's SimHash de-duplication decides:
+   * False when the article is a near-duplicate of an earlier one (the store's near-duplicate detection decides:
    * `isNovel(article)`); undefined when unknown, in which case aggregation needs an `isNearDuplicate` callback.
    */
   readonly isNovel?: boolean;

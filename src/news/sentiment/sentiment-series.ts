@@ -16,7 +16,7 @@ export interface SentimentSeriesOptions<T extends ScoredArticle = ScoredArticle>
   readonly minimumWeight?: number;
   /** Weight of a neutral (0) prior in the decayed mean: shrinks towards 0 as evidence decays (default 0). */
   readonly neutralPriorWeight?: number;
-  /** Near-duplicate test for articles without an `isNovel` flag (e.g. SimHash distance <= 3). */
+  /** Near-duplicate test for articles without an `isNovel` flag (e.g. src/news/dedup: word-set Jaccard >= 0.6 found via SimHash bands). */
   readonly isNearDuplicate?: (later: T, earlier: T) => boolean;
 }
 
