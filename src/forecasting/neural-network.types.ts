@@ -32,4 +32,10 @@ export interface NeuralNetwork {
   readonly variables: readonly Variable[];
   /** Forward pass; must be differentiable with respect to `variables` (used inside tf.variableGrads). */
   forward(input: Tensor3D): Tensor3D;
+  /** A forecast-only path (no gradient bookkeeping) giving the same values as `forward`, when faster. */
+  infer?(input: Tensor3D): Tensor3D;
+  /** Switches training-only behaviour (dropout) on or off; the trainer turns it on only while fitting. */
+  setTraining?(training: boolean): void;
+  /** Frees the variables' memory (wasm heap); the network is unusable afterwards. */
+  dispose?(): void;
 }
