@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createNewsPipeline, storeNewsItems } from '../src/app/news/store-news-items.js';
+import { generateSyntheticNews } from '../src/news/synthetic/synthetic-news.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import { cli, tempDir } from './helpers/run-cli-in-process.js';
 
@@ -177,5 +179,104 @@ describe('neural-trader backtest', () => {
       expect(run.stderr).toContain(message);
     }
     expect(existsSync(join(cwd, 'missing.csv'))).toBe(false);
+  });
+});
+
+describe('neural-trader backtest with news', () => {
+  let cwd: string;
+  const base = ['backtest', '--strategy', 'neural-sentiment', '--symbols', 'SPY,QQQ,AAPL'];
+  interface Summary {
+    tradesHash: string;
+    trades: unknown[];
+    metrics: Record<string, unknown>;
+    news: { description: string; articles: number } | null;
+  }
+  const run = async (args: string[]) =>
+    JSON.parse((await cli([...args, '--json'], { cwd })).stdout) as Summary;
+  beforeAll(async () => {
+    cwd = tempDir();
+    await cli(['data', 'generate', '--symbols', 'SPY,QQQ,AAPL', '--days', '504'], { cwd });
+  });
+
+  it('runs neural-sentiment on the synthetic universe with the scored synthetic news, and prints its trades', async () => {
+    const text = await cli([...base, '--synthetic-news', '0.6'], { cwd });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('neural-sentiment on SPY, QQQ, AAPL (1d, 504 bars');
+    expect(text.stdout).toMatch(/news: synthetic news \(edge 0\.6, seed 42\), \d+ scored articles/);
+    expect(Number(/closed trades\s+(\d+)/.exec(text.stdout)?.[1])).toBeGreaterThan(5);
+    const first = await run([...base, '--synthetic-news', '0.6']);
+    expect(first.trades.length).toBeGreaterThan(5);
+    expect(first.news?.description).toBe('synthetic news (edge 0.6, seed 42)');
+    expect((await run([...base, '--synthetic-news', '0.6'])).tradesHash).toBe(first.tradesHash);
+    expect((await run([...base, '--synthetic-news', '0.6', '--news-seed', '7'])).tradesHash).not.toBe(
+      first.tradesHash,
+    );
+    // enhanced-momentum reads the same sentiment input: its trades change with the news.
+    const momentum = ['backtest', '--strategy', 'enhanced-momentum', '--symbols', 'SPY,QQQ,AAPL'];
+    const plain = await run(momentum);
+    expect(plain.news).toBeNull();
+    expect((await run([...momentum, '--synthetic-news', '0.9'])).tradesHash).not.toBe(plain.tradesHash);
+    const compare = JSON.parse(
+      (
+        await cli(
+          [
+            'strategies',
+            'compare',
+            '--strategies',
+            'neural-sentiment,sma-cross',
+            '--symbols',
+            'SPY,QQQ,AAPL',
+            '--synthetic-news',
+            '0.6',
+            '--json',
+          ],
+          { cwd },
+        )
+      ).stdout,
+    ) as { rows: { strategy: string; error: string | null; metrics: Record<string, unknown> }[] };
+    const neural = compare.rows.find((r) => r.strategy === 'neural-sentiment');
+    expect(neural?.error).toBeNull();
+    expect(neural?.metrics['closedTrades']).toBe(first.metrics['closedTrades']);
+  });
+
+  it('reads stored articles with --news store: the same synthetic stream stored gives the same trades', async () => {
+    const missing = await cli([...base, '--news', 'store'], { cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no stored articles about SPY, QQQ, AAPL in the backtest period');
+    // One symbol: the store also clusters titles that differ only by ticker across symbols (see the report).
+    const store = openSqliteStore({ path: join(cwd, '.neural-trader', 'neural-trader.db') });
+    const spy = await store.bars.loadBars('SPY', '1d');
+    const stored = await storeNewsItems(
+      await createNewsPipeline(store),
+      generateSyntheticNews([spy], { seed: 5, edge: 0.8 }),
+    );
+    await store.close();
+    expect(stored.inserted + stored.duplicates).toBeGreaterThan(20);
+    const single = ['backtest', '--strategy', 'neural-sentiment', '--symbols', 'SPY'];
+    const fromStore = await run([...single, '--news', 'store']);
+    expect(fromStore.news).toEqual({
+      description: 'stored news',
+      articles: stored.inserted + stored.duplicates,
+    });
+    const generated = await run([...single, '--synthetic-news', '0.8', '--news-seed', '5']);
+    expect(generated.news?.articles).toBe(fromStore.news?.articles);
+    expect(fromStore.trades.length).toBeGreaterThan(0);
+    expect(fromStore.tradesHash).toBe(generated.tradesHash);
+  });
+
+  it('refuses news flags that conflict or are out of range', async () => {
+    const cases: [string[], string][] = [
+      [['--synthetic-news', '1.5'], '--synthetic-news "1.5" must be an edge between 0 and 1'],
+      [['--synthetic-news', '0.5', '--news', 'store'], '--synthetic-news and --news cannot be combined'],
+      [['--news-seed', '3'], '--news-seed needs --synthetic-news'],
+      [['--synthetic-news', '0.5', '--news-seed', '-1'], '--news-seed "-1" must be an integer'],
+      [['--news', 'rss'], "argument 'rss' is invalid"],
+      [[], 'neural-sentiment needs news sentiment (inputs.sentiment)'],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli([...base, ...args], { cwd });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain(message);
+    }
   });
 });

@@ -9,6 +9,9 @@ import type { Store } from '../store/repositories.types.js';
 import { parseDisclosuresFile } from '../data/disclosures-file.js';
 import { generateSyntheticDisclosures } from '../data/synthetic/disclosures.js';
 import type { StrategyInputs } from '../strategies/registry.js';
+import { loadBacktestSentiment, type BacktestNews } from './news/backtest-news.js';
+
+export type { BacktestNews } from './news/backtest-news.js';
 
 /** Where a backtest's bars come from: an OHLCV file (one symbol) or bars in the store (any symbols). */
 export type BacktestData =
@@ -110,6 +113,31 @@ export function loadStrategyInputs(
   const parsed = parseDisclosuresFile(text);
   if (!parsed.ok) throw parsed.error;
   return { disclosures: parsed.value };
+}
+
+/** The inputs beyond bars a backtest request names, and what the news input rests on (null without news). */
+export interface LoadedInputs {
+  readonly inputs: StrategyInputs;
+  readonly news: { readonly description: string; readonly articles: number } | null;
+}
+
+/**
+ * Disclosed trades (loadStrategyInputs) and news sentiment: with `news`, `inputs.sentiment` is a
+ * SentimentSource over scored articles (synthetic or stored: see loadBacktestSentiment), read by the
+ * news-driven strategies (neural-sentiment, enhanced-momentum) and ignored by the others.
+ */
+export async function loadBacktestInputs(
+  store: Store,
+  request: { readonly disclosures?: DisclosureSource | undefined; readonly news?: BacktestNews | undefined },
+  series: readonly BarSeries[],
+): Promise<LoadedInputs> {
+  const inputs = loadStrategyInputs(request.disclosures, series);
+  if (request.news === undefined) return { inputs, news: null };
+  const sentiment = await loadBacktestSentiment(store, request.news, series);
+  return {
+    inputs: { ...inputs, sentiment: sentiment.source },
+    news: { description: sentiment.description, articles: sentiment.articles },
+  };
 }
 
 /**

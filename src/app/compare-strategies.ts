@@ -7,8 +7,9 @@ import { strategyDefinition } from '../strategies/registry.js';
 import {
   loadBacktestSeries,
   loadInstruments,
-  loadStrategyInputs,
+  loadBacktestInputs,
   type BacktestData,
+  type BacktestNews,
   type DisclosureSource,
 } from './backtest-data.js';
 import { measureBacktest, type MeasuredRun, type SimulationSettings } from './simulate-strategy.js';
@@ -38,6 +39,8 @@ export interface CompareStrategiesRequest extends Omit<SimulationSettings, 'para
   readonly rankBy?: RankMetric;
   /** Disclosed trades for strategies that mirror them. */
   readonly disclosures?: DisclosureSource;
+  /** News sentiment for the news-driven strategies (the same input for every strategy compared). */
+  readonly news?: BacktestNews;
 }
 
 export interface StrategyComparisonRow {
@@ -79,7 +82,7 @@ export async function compareStrategies(
   }
   for (const name of request.strategies) strategyDefinition(name);
   const series = await loadBacktestSeries(store, request.data, request.from, request.to);
-  const inputs = loadStrategyInputs(request.disclosures, series);
+  const { inputs } = await loadBacktestInputs(store, request, series);
   const instruments = await loadInstruments(store, series);
   const rows = request.strategies.map((name) =>
     compareOne(name, series, { ...request, inputs, ...(instruments === undefined ? {} : { instruments }) }),

@@ -11,8 +11,9 @@ import {
   loadBacktestSeries,
   loadBenchmarkSeries,
   loadInstruments,
-  loadStrategyInputs,
+  loadBacktestInputs,
   type BacktestData,
+  type BacktestNews,
   type BenchmarkSource,
   type DisclosureSource,
 } from './backtest-data.js';
@@ -29,6 +30,8 @@ export interface RunBacktestRequest extends Omit<SimulationSettings, 'benchmark'
   readonly benchmark?: BenchmarkSource;
   /** Disclosed trades for strategies that mirror them. */
   readonly disclosures?: DisclosureSource;
+  /** News sentiment for the news-driven strategies: the synthetic stream or the stored articles. */
+  readonly news?: BacktestNews;
   /** Write a self-contained HTML tearsheet here. */
   readonly reportPath?: string;
   /** ISO time stamped on the report and the run (the app layer reads the wall clock; the engine never does). */
@@ -53,6 +56,8 @@ export interface BacktestSummary {
   readonly ambiguousBars: number;
   readonly lookAheadFills: number;
   readonly warnings: readonly string[];
+  /** The news the strategy could read (e.g. `synthetic news (edge 0.6, seed 42)`, 480 scored articles). */
+  readonly news: { readonly description: string; readonly articles: number } | null;
   readonly trades: BacktestEngineResult['trades'];
 }
 
@@ -66,16 +71,17 @@ export async function runBacktest(store: Store, request: RunBacktestRequest): Pr
   const startedAt = now();
   const series = await loadBacktestSeries(store, request.data, request.from, request.to);
   const first = series[0] as BarSeries;
-  const { benchmark: source, disclosures, ...settings } = request;
+  const { benchmark: source, disclosures, news, ...settings } = request;
   const instruments = await loadInstruments(store, series);
   const benchmark =
     source === undefined ? undefined : await loadBenchmarkSeries(store, source, first.timeframe);
+  const loaded = await loadBacktestInputs(store, { disclosures, news }, series);
   const { params, fillTiming, result, metrics, warnings, riskAudit } = simulateStrategy(
     request.strategy,
     series,
     {
       ...settings,
-      inputs: loadStrategyInputs(disclosures, series),
+      inputs: loaded.inputs,
       ...(instruments === undefined ? {} : { instruments }),
       ...(benchmark === undefined ? {} : { benchmark }),
     },
@@ -99,6 +105,7 @@ export async function runBacktest(store: Store, request: RunBacktestRequest): Pr
     ambiguousBars: result.ambiguities.length,
     lookAheadFills: result.lookAheadFills,
     warnings,
+    news: loaded.news,
     trades: result.trades,
   };
   await store.runs.create(

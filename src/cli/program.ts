@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CliIo } from './cli-io.js';
+import { addNewsCommands } from './commands/news-program.js';
 
 /** Options every command sees (commander's optsWithGlobals). */
 export interface GlobalOptions {
@@ -128,6 +129,12 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
       '--synthetic-disclosures <edge>',
       'mirror on synthetic data: generate disclosed trades with this edge (0-1)',
     )
+    .option(
+      '--synthetic-news <edge>',
+      'news-driven strategies on synthetic data: generate scored news with this edge (0-1)',
+    )
+    .addOption(new Option('--news <source>', 'news sentiment from the stored articles').choices(['store']))
+    .option('--news-seed <n>', 'with --synthetic-news: its seed (default 42)')
     .option('--benchmark <symbol|file>', 'benchmark for alpha and beta: a stored symbol or a bars file')
     .option('--risk-free <rate>', 'annual risk-free rate as a fraction, e.g. 0.04')
     .option('--report <file>', 'write a self-contained HTML tearsheet')
@@ -250,6 +257,12 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
       'mirror on synthetic data: generate disclosed trades with this edge (0-1)',
     )
     .option(
+      '--synthetic-news <edge>',
+      'news-driven strategies on synthetic data: generate scored news with this edge (0-1)',
+    )
+    .addOption(new Option('--news <source>', 'news sentiment from the stored articles').choices(['store']))
+    .option('--news-seed <n>', 'with --synthetic-news: its seed (default 42)')
+    .option(
       '--rank-by <metric>',
       'sharpeRatio, sortinoRatio, calmarRatio, totalReturn, maxDrawdown, ...',
       'sharpeRatio',
@@ -336,6 +349,8 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .option('--concurrency <n>', 'trials at once in this process', '1')
     .option('--lock-duration <ms>', 'job lock; must outlast the longest trial', '60000')
     .action(run(async () => (await import('./commands/optimize.js')).runWorker));
+
+  addNewsCommands(program, run);
 
   program
     .command('doctor')

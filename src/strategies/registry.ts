@@ -3,6 +3,7 @@ import { enhancedMomentumDefinition } from './enhanced-momentum/definition.js';
 import { meanReversionDefinition } from './mean-reversion/definition.js';
 import { mirrorDefinition } from './mirror/definition.js';
 import { momentumDefinition } from './momentum/definition.js';
+import { neuralSentimentDefinition } from './neural-sentiment/definition.js';
 import { pairsDefinition } from './pairs/definition.js';
 import { smaCrossDefinition } from './sma-cross/definition.js';
 import type { StrategyDefinition } from './strategy-definition.js';
@@ -16,6 +17,7 @@ const DEFINITIONS: readonly StrategyDefinition[] = [
   meanReversionDefinition,
   pairsDefinition,
   mirrorDefinition,
+  neuralSentimentDefinition,
 ];
 
 export const STRATEGIES: ReadonlyMap<string, StrategyDefinition> = new Map(

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { RISK_LEVELS, type RiskLevel } from '../../model/risk-level.js';
 import type { RiskConfigInput } from '../../risk/pre-trade/risk-config.js';
 import { resolve } from 'node:path';
+import type { BacktestNews } from '../../app/backtest-data.js';
 import { runBacktest, type BacktestData } from '../../app/run-backtest.js';
 import type { FillTiming } from '../../backtest/backtest.types.js';
 import { parseStrategyParams } from '../../strategies/registry.js';
@@ -10,7 +11,7 @@ import { writeLine } from '../cli-io.js';
 import { UsageError } from '../exit-codes.js';
 import { renderTable } from '../table.js';
 import { printJson, withContext } from './context.js';
-import { backtestDataFlags, dateFlag, disclosureFlags } from './parse-flags.js';
+import { backtestDataFlags, dateFlag, disclosureFlags, integerFlag } from './parse-flags.js';
 
 function numberFlag(name: string, value: unknown, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -46,6 +47,37 @@ function riskFlags(cwd: string, options: Record<string, unknown>): RiskLevel | R
   }
 }
 
+/**
+ * `--synthetic-news EDGE [--news-seed N]` (the synthetic news stream, scored) or `--news store` (the stored
+ * articles); neither: undefined (no news input).
+ */
+export function newsFlags(options: Record<string, unknown>): BacktestNews | undefined {
+  const synthetic = options['syntheticNews'];
+  const source = options['news'];
+  if (synthetic !== undefined && source !== undefined) {
+    throw new UsageError('--synthetic-news and --news cannot be combined');
+  }
+  if (options['newsSeed'] !== undefined && synthetic === undefined) {
+    throw new UsageError('--news-seed needs --synthetic-news');
+  }
+  if (source !== undefined) {
+    if (source !== 'store') throw new UsageError(`--news ${JSON.stringify(source)} must be "store"`);
+    return { kind: 'store' };
+  }
+  if (synthetic === undefined) return undefined;
+  const text = typeof synthetic === 'string' ? synthetic.trim() : '';
+  const edge = Number(text);
+  if (!(text !== '' && edge >= 0 && edge <= 1)) {
+    throw new UsageError(`--synthetic-news ${JSON.stringify(synthetic)} must be an edge between 0 and 1`);
+  }
+  const seed = options['newsSeed'];
+  return {
+    kind: 'synthetic',
+    edge,
+    ...(seed === undefined ? {} : { seed: integerFlag('news-seed', seed, 0, 2 ** 32 - 1) }),
+  };
+}
+
 /** `--benchmark`: an existing file is read as bars; anything else names a stored symbol. */
 function benchmarkFlag(
   io: CliIo,
@@ -79,6 +111,7 @@ export async function runBacktestCommand(
     reportPath: typeof options['report'] === 'string' ? resolve(io.cwd, options['report']) : undefined,
     benchmark: benchmarkFlag(io, options['benchmark']),
     disclosures: disclosureFlags(io.cwd, options),
+    news: newsFlags(options),
     risk: riskFlags(io.cwd, options),
     riskFreeRate:
       options['riskFree'] === undefined ? undefined : numberFlag('risk-free', options['riskFree'], 0),
@@ -131,6 +164,8 @@ export async function runBacktestCommand(
         ],
       ),
     );
+    if (summary.news !== null)
+      writeLine(io.stdout, `news: ${summary.news.description}, ${summary.news.articles} scored articles`);
     for (const warning of summary.warnings) writeLine(io.stdout, `warning: ${warning}`);
     writeLine(io.stdout, `run ${summary.runId} · trades hash ${summary.tradesHash}`);
     if (typeof optional.reportPath === 'string')

@@ -7,6 +7,7 @@ import type { CliIo } from '../cli-io.js';
 import { writeLine } from '../cli-io.js';
 import { UsageError } from '../exit-codes.js';
 import { renderTable } from '../table.js';
+import { newsFlags } from './backtest.js';
 import { printJson, withContext } from './context.js';
 import {
   backtestDataFlags,
@@ -114,7 +115,8 @@ function costFlags(options: Record<string, unknown>): Record<string, number> {
 
 function withDisclosures(cwd: string, options: Record<string, unknown>) {
   const disclosures = disclosureFlags(cwd, options);
-  return disclosures === undefined ? {} : { disclosures };
+  const news = newsFlags(options);
+  return { ...(disclosures === undefined ? {} : { disclosures }), ...(news === undefined ? {} : { news }) };
 }
 
 export async function runStrategiesCompare(
