@@ -88,9 +88,10 @@ export class NearDuplicateFinder<Key> {
   /**
    * The key of the title most similar to `fingerprint` among the near-duplicates published within the
    * window of `publishedAt` (either side); ties go to the smaller SimHash distance, then the earlier
-   * publication, then the earlier added. Undefined when there is none.
+   * publication, then the earlier added. Undefined when there is none. `accept`, when given, vetoes
+   * candidates by key (the store refuses to merge stories about different symbols).
    */
-  find(fingerprint: TitleFingerprint, publishedAt: number): Key | undefined {
+  find(fingerprint: TitleFingerprint, publishedAt: number, accept?: (key: Key) => boolean): Key | undefined {
     this.lastSimilarity = 0;
     this.lastDistance = -1;
     const { minWords, minSimilarity, windowMs } = this.settings;
@@ -104,6 +105,7 @@ export class NearDuplicateFinder<Key> {
     const consider = (entry: number): void => {
       const words = this.words[entry] as Uint32Array;
       if (words.length < minWords) return;
+      if (accept !== undefined && !accept(this.keys[entry] as Key)) return;
       const similarity = wordSimilarity(fingerprint.words, words);
       if (similarity < minSimilarity) return;
       const distance = index.distanceTo(entry, fingerprint.high, fingerprint.low);

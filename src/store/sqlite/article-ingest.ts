@@ -111,6 +111,8 @@ export function ingestArticles(
 /** One batch's view of the stored clusters: the finder over the window and each member's representative. */
 class Batch {
   private readonly representativeOf = new Map<string, string | null>();
+  /** Symbols of each article in the window, so stories about different symbols are never merged. */
+  private readonly symbolsOf = new Map<string, readonly string[]>();
 
   constructor(
     private readonly writer: ArticleWriter,
@@ -122,6 +124,7 @@ class Batch {
   remember(row: WindowRow, fingerprint: TitleFingerprint): void {
     this.finder.add(row.id, fingerprint, row.publishedAt);
     this.representativeOf.set(row.id, row.duplicateOf);
+    this.symbolsOf.set(row.id, JSON.parse(row.symbols) as string[]);
   }
 
   apply(article: PreparedArticle): IngestedItem {
@@ -140,7 +143,11 @@ class Batch {
       return { id: stored.id, outcome: 'merged' };
     }
     const id = articleIdFor(article.canonicalUrl);
-    const match = this.finder.find(article.fingerprint, article.publishedAt);
+    // "SPY recalls products" and "QQQ recalls products" differ by one word but are different stories: a
+    // near-duplicate must share a symbol with the candidate (or one of them has none).
+    const match = this.finder.find(article.fingerprint, article.publishedAt, (key) =>
+      sharesSymbol(article.symbols, this.symbolsOf.get(key) ?? []),
+    );
     const representative =
       match === undefined ? undefined : this.writer.get(this.representativeOf.get(match) ?? match);
     let representativeId: string | null = null;
@@ -154,6 +161,7 @@ class Batch {
       this.promote(id, article, representative);
     }
     this.finder.add(id, article.fingerprint, article.publishedAt);
+    this.symbolsOf.set(id, article.symbols);
     this.fingerprints.put(id, article.title, article.fingerprint);
     this.representativeOf.set(id, representativeId);
     return { id, outcome: representative === undefined ? 'new' : 'duplicate' };
@@ -169,4 +177,10 @@ class Batch {
       if (leader === representative.id) this.representativeOf.set(member, id);
     this.representativeOf.set(representative.id, id);
   }
+}
+
+/** True when either list is empty or they have a symbol in common. */
+function sharesSymbol(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  return a.some((symbol) => b.includes(symbol));
 }

@@ -15,6 +15,8 @@ export interface WindowRow {
   readonly title: string;
   readonly publishedAt: number;
   readonly duplicateOf: string | null;
+  /** JSON list of the symbols the row (for a representative: its whole story) is tagged with. */
+  readonly symbols: string;
 }
 
 const CLUSTER_COLUMNS = 'id, published_at AS publishedAt, duplicate_of AS duplicateOf, sources, symbols';
@@ -36,7 +38,7 @@ export class ArticleWriter {
 
   constructor(db: Database.Database) {
     this.windowStatement = db.prepare<[number, number], WindowRow>(
-      `SELECT id, title, published_at AS publishedAt, duplicate_of AS duplicateOf FROM articles
+      `SELECT id, title, published_at AS publishedAt, duplicate_of AS duplicateOf, symbols FROM articles
         WHERE published_at BETWEEN ? AND ? AND simhash_high IS NOT NULL ORDER BY published_at, seq`,
     );
     this.byUrl = db.prepare<[{ canonicalUrl: string; url: string }], ClusterRow>(

@@ -171,6 +171,23 @@ describe('SqliteArticleRepository.ingest', () => {
     });
   });
 
+  it('never merges near-identical titles about different symbols, in one batch or across batches', async () => {
+    const recall = (symbol: string, hours: number) =>
+      news(`https://example.com/${symbol}`, `${symbol} recalls products over safety defects`, hours, {
+        symbols: [symbol],
+      });
+    const first = await store.articles.ingest([recall('SPY', 1), recall('QQQ', 2)]);
+    expect(first.items.map((item) => item.outcome)).toEqual(['new', 'new']);
+    const second = await store.articles.ingest([
+      recall('AAPL', 3),
+      news('https://other.com/spy', 'SPY recalls more products over safety defects', 4, {
+        symbols: ['SPY'],
+      }),
+    ]);
+    expect(second.items.map((item) => item.outcome)).toEqual(['new', 'duplicate']);
+    expect(await store.articles.get(idOf('https://example.com/SPY'))).toMatchObject({ symbols: ['SPY'] });
+  });
+
   it('treats copies beyond the window as a new story, and honours other settings', async () => {
     await store.articles.ingest([REUTERS]);
     const late = news(

@@ -21,7 +21,8 @@ export const neuralSentimentDefinition = defineStrategy({
     if (inputs['sentiment'] === undefined) {
       throw new InvalidInputError(
         'neural-sentiment needs news sentiment (inputs.sentiment) and got none: it never invents news. ' +
-          'Fetch and store articles (neural-trader news fetch) or generate the synthetic news stream',
+          'Fetch and store articles (neural-trader news fetch) and backtest with --news store, or use the synthetic ' +
+          'news stream (--synthetic-news EDGE)',
       );
     }
     return new NeuralSentimentStrategy(config, asSentimentSource(inputs['sentiment']));
