@@ -4,6 +4,7 @@ import { meanReversionDefinition } from './mean-reversion/definition.js';
 import { mirrorDefinition } from './mirror/definition.js';
 import { momentumDefinition } from './momentum/definition.js';
 import { neuralSentimentDefinition } from './neural-sentiment/definition.js';
+import { neuralTrendDefinition } from './neural-trend/definition.js';
 import { pairsDefinition } from './pairs/definition.js';
 import { smaCrossDefinition } from './sma-cross/definition.js';
 import type { StrategyDefinition } from './strategy-definition.js';
@@ -18,6 +19,7 @@ const DEFINITIONS: readonly StrategyDefinition[] = [
   pairsDefinition,
   mirrorDefinition,
   neuralSentimentDefinition,
+  neuralTrendDefinition,
 ];
 
 export const STRATEGIES: ReadonlyMap<string, StrategyDefinition> = new Map(
