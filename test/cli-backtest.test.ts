@@ -280,3 +280,32 @@ describe('neural-trader backtest with news', () => {
     }
   });
 });
+
+describe('neural-trader backtest --strategy neural-trend', () => {
+  let cwd: string;
+  beforeAll(async () => {
+    cwd = tempDir();
+    await cli(['data', 'generate', '--symbols', 'SPY', '--days', '200'], { cwd });
+  });
+
+  it('trains NHITS walk-forward before the run and says so; refuses the flags elsewhere', async () => {
+    const args = ['backtest', '--strategy', 'neural-trend', '--symbols', 'SPY', '--json'];
+    const params = ['--params', 'trainWindow=100,retrainEvery=50'];
+    const neural = await cli([...args, ...params, '--neural-model', 'nhits', '--neural-steps', '5'], { cwd });
+    expect(neural.code, neural.stderr).toBe(0);
+    const summary = JSON.parse(neural.stdout) as { neuralModels: string | null; bars: number };
+    expect(summary.neuralModels).toMatch(/^nhits walk-forward: \d+ folds/);
+    const baseline = await cli([...args, ...params], { cwd });
+    expect((JSON.parse(baseline.stdout) as { neuralModels: string | null }).neuralModels).toBeNull();
+    const wrong = await cli(
+      ['backtest', '--strategy', 'sma-cross', '--symbols', 'SPY', '--neural-model', 'nhits'],
+      {
+        cwd,
+      },
+    );
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--neural-model is for --strategy neural-trend');
+    const steps = await cli([...args, '--neural-steps', '5'], { cwd });
+    expect(steps.stderr).toContain('--neural-steps needs --neural-model');
+  }, 120_000);
+});

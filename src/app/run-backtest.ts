@@ -17,6 +17,7 @@ import {
   type BenchmarkSource,
   type DisclosureSource,
 } from './backtest-data.js';
+import type { NeuralTrendModel } from './neural-trend-inputs.js';
 import { simulateStrategy, type SimulationSettings } from './simulate-strategy.js';
 
 export type { BacktestData } from './backtest-data.js';
@@ -32,6 +33,12 @@ export interface RunBacktestRequest extends Omit<SimulationSettings, 'benchmark'
   readonly disclosures?: DisclosureSource;
   /** News sentiment for the news-driven strategies: the synthetic stream or the stored articles. */
   readonly news?: BacktestNews;
+  /**
+   * neural-trend only: the network trained walk-forward (one model per fold, each on bars before its fold)
+   * before the run; without it neural-trend uses its drift baseline. `neuralSteps` caps Adam steps per fold.
+   */
+  readonly neuralModel?: NeuralTrendModel;
+  readonly neuralSteps?: number;
   /** Write a self-contained HTML tearsheet here. */
   readonly reportPath?: string;
   /** ISO time stamped on the report and the run (the app layer reads the wall clock; the engine never does). */
@@ -58,6 +65,8 @@ export interface BacktestSummary {
   readonly warnings: readonly string[];
   /** The news the strategy could read (e.g. `synthetic news (edge 0.6, seed 42)`, 480 scored articles). */
   readonly news: { readonly description: string; readonly articles: number } | null;
+  /** The walk-forward models neural-trend traded on, e.g. `nhits walk-forward: 12 folds (...)`; else null. */
+  readonly neuralModels: string | null;
   readonly trades: BacktestEngineResult['trades'];
 }
 
@@ -71,21 +80,34 @@ export async function runBacktest(store: Store, request: RunBacktestRequest): Pr
   const startedAt = now();
   const series = await loadBacktestSeries(store, request.data, request.from, request.to);
   const first = series[0] as BarSeries;
-  const { benchmark: source, disclosures, news, ...settings } = request;
+  const { benchmark: source, disclosures, news, neuralModel, neuralSteps, ...settings } = request;
   const instruments = await loadInstruments(store, series);
   const benchmark =
     source === undefined ? undefined : await loadBenchmarkSeries(store, source, first.timeframe);
   const loaded = await loadBacktestInputs(store, { disclosures, news }, series);
-  const { params, fillTiming, result, metrics, warnings, riskAudit } = simulateStrategy(
-    request.strategy,
-    series,
-    {
+  const neural =
+    request.strategy === 'neural-trend' && neuralModel !== undefined
+      ? // Loaded on demand: the tensor runtime costs every other backtest ~100 ms of start-up.
+        await (
+          await import('./neural-trend-inputs.js')
+        ).prepareNeuralTrendInputs(series, {
+          model: neuralModel,
+          params: request.params ?? {},
+          ...(neuralSteps === undefined ? {} : { training: { maxSteps: neuralSteps } }),
+        })
+      : undefined;
+  let simulated: ReturnType<typeof simulateStrategy>;
+  try {
+    simulated = simulateStrategy(request.strategy, series, {
       ...settings,
-      inputs: loaded.inputs,
+      inputs: { ...loaded.inputs, ...neural?.inputs },
       ...(instruments === undefined ? {} : { instruments }),
       ...(benchmark === undefined ? {} : { benchmark }),
-    },
-  );
+    });
+  } finally {
+    neural?.dispose();
+  }
+  const { params, fillTiming, result, metrics, warnings, riskAudit } = simulated;
   const finishedAt = now();
   const id = `bt-${startedAt}-${result.tradesHash.slice(0, 12)}`;
   const summary: BacktestSummary = {
@@ -106,6 +128,7 @@ export async function runBacktest(store: Store, request: RunBacktestRequest): Pr
     lookAheadFills: result.lookAheadFills,
     warnings,
     news: loaded.news,
+    neuralModels: neural?.description ?? null,
     trades: result.trades,
   };
   await store.runs.create(

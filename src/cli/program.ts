@@ -135,6 +135,13 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     )
     .addOption(new Option('--news <source>', 'news sentiment from the stored articles').choices(['store']))
     .option('--news-seed <n>', 'with --synthetic-news: its seed (default 42)')
+    .addOption(
+      new Option(
+        '--neural-model <kind>',
+        'neural-trend: train this network walk-forward (one model per fold) before the run',
+      ).choices(['nhits', 'lstm', 'transformer']),
+    )
+    .option('--neural-steps <n>', 'with --neural-model: Adam steps per fold (default 200)')
     .option('--benchmark <symbol|file>', 'benchmark for alpha and beta: a stored symbol or a bars file')
     .option('--risk-free <rate>', 'annual risk-free rate as a fraction, e.g. 0.04')
     .option('--report <file>', 'write a self-contained HTML tearsheet')
@@ -351,6 +358,16 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .action(run(async () => (await import('./commands/optimize.js')).runWorker));
 
   addNewsCommands(program, run);
+
+  program
+    .command('sandbox')
+    .description('local offline stand-ins for external services')
+    .command('alpaca')
+    .description('an Alpaca-compatible server (REST + streams) with the paper exchange behind it')
+    .option('--port <n>', 'port on 127.0.0.1 (default: any free port)')
+    .option('--speed <x>', 'replay speed: 60 = one minute of bars per second', '60')
+    .option('--seed <n>', 'synthetic universe seed', '42')
+    .action(run(async () => (await import('./commands/sandbox.js')).runAlpacaSandbox));
 
   program
     .command('doctor')

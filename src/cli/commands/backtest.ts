@@ -3,6 +3,7 @@ import { RISK_LEVELS, type RiskLevel } from '../../model/risk-level.js';
 import type { RiskConfigInput } from '../../risk/pre-trade/risk-config.js';
 import { resolve } from 'node:path';
 import type { BacktestNews } from '../../app/backtest-data.js';
+import type { NeuralTrendModel } from '../../app/neural-trend-inputs.js';
 import { runBacktest, type BacktestData } from '../../app/run-backtest.js';
 import type { FillTiming } from '../../backtest/backtest.types.js';
 import { parseStrategyParams } from '../../strategies/registry.js';
@@ -89,6 +90,27 @@ function benchmarkFlag(
   return existsSync(path) ? { kind: 'file', path } : { kind: 'store', symbol: text };
 }
 
+/** `--neural-model nhits|lstm|transformer [--neural-steps N]` (neural-trend's walk-forward models). */
+function neuralFlags(options: Record<string, unknown>): {
+  neuralModel?: NeuralTrendModel;
+  neuralSteps?: number;
+} {
+  const model = options['neuralModel'];
+  if (model === undefined) {
+    if (options['neuralSteps'] !== undefined) throw new UsageError('--neural-steps needs --neural-model');
+    return {};
+  }
+  if (options['strategy'] !== 'neural-trend') {
+    throw new UsageError('--neural-model is for --strategy neural-trend');
+  }
+  return {
+    neuralModel: model as NeuralTrendModel,
+    ...(options['neuralSteps'] === undefined
+      ? {}
+      : { neuralSteps: integerFlag('neural-steps', options['neuralSteps'], 1, 100_000) }),
+  };
+}
+
 export async function runBacktestCommand(
   io: CliIo,
   _args: readonly string[],
@@ -115,6 +137,7 @@ export async function runBacktestCommand(
     risk: riskFlags(io.cwd, options),
     riskFreeRate:
       options['riskFree'] === undefined ? undefined : numberFlag('risk-free', options['riskFree'], 0),
+    ...neuralFlags(options),
   };
   const defined = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
   await withContext(io, options, async (context) => {
@@ -164,6 +187,7 @@ export async function runBacktestCommand(
         ],
       ),
     );
+    if (summary.neuralModels !== null) writeLine(io.stdout, `models: ${summary.neuralModels}`);
     if (summary.news !== null)
       writeLine(io.stdout, `news: ${summary.news.description}, ${summary.news.articles} scored articles`);
     for (const warning of summary.warnings) writeLine(io.stdout, `warning: ${warning}`);
