@@ -5,6 +5,7 @@ import {
 } from '../../app/distributed-optimization.js';
 import { runOptimization, showOptimization, type OptimizationReport } from '../../app/run-optimization.js';
 import type { CliIo } from '../cli-io.js';
+import { waitForStopSignal } from '../wait-for-stop.js';
 import { writeLine } from '../cli-io.js';
 import { UsageError } from '../exit-codes.js';
 import { createProgress } from '../progress.js';
@@ -181,15 +182,7 @@ export async function runWorker(
       io.stdout,
       `worker consuming optimization queues (optimize-*) on ${redisUrl.replace(/\/\/[^@/]*@/, '//***@')}; Ctrl-C to stop`,
     );
-    await new Promise<void>((done) => {
-      const stop = (): void => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        done();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await waitForStopSignal();
     await handle.close();
   });
 }
