@@ -113,6 +113,26 @@ describe('BarReplay', () => {
     expect(replay.finished).toBe(true);
   });
 
+  it('gives its Node timer back when stopped, so the process can exit', () => {
+    // Node counts the referenced timers and immediates keeping the process alive; a cancelled one must leave
+    // the count. (Clearing a Timeout with clearImmediate first left it counted, so the process waited for the
+    // next timer anyone queued, e.g. an http.Server's 30 s connection check, after everything closed; it also
+    // wrapped the immediate count below zero, which makes getActiveResourcesInfo() abort with bad_alloc.)
+    const alive = (kind: 'Timeout' | 'Immediate') =>
+      process.getActiveResourcesInfo().filter((resource) => resource === kind).length;
+    for (const [speed, kind] of [
+      [1, 'Timeout'],
+      [Infinity, 'Immediate'],
+    ] as const) {
+      const before = alive(kind);
+      const replay = new BarReplay({ series: [series('A', [T0, T0 + MINUTE])], speed });
+      replay.start();
+      expect(alive(kind)).toBe(before + 1);
+      replay.stop();
+      expect(alive(kind)).toBe(before);
+    }
+  });
+
   it('refuses no series, a bad speed and a symbol replayed twice', () => {
     expect(() => new BarReplay({ series: [], speed: 1 })).toThrow(/at least one bar series/);
     expect(() => new BarReplay({ series: [series('A', [T0])], speed: 0 })).toThrow(/speed "0" must be > 0/);

@@ -16,12 +16,23 @@ export interface ReplayTimer {
   clearTimeout(handle: unknown): void;
 }
 
-/** Node's timers; a zero delay goes through setImmediate so `speed: Infinity` does not sleep 1 ms a step. */
+/** A SYSTEM_TIMER handle, tagged with its kind so that clearing it calls the one matching clear function. */
+type SystemTimerHandle = { readonly immediate: NodeJS.Immediate } | { readonly timeout: NodeJS.Timeout };
+
+/**
+ * Node's timers; a zero delay goes through setImmediate so `speed: Infinity` does not sleep 1 ms a step.
+ * Each handle is cleared only by its own function: `clearImmediate` on a Timeout marks it destroyed without
+ * unlinking it, so a `clearTimeout` after it does nothing, the cancelled timer stays queued and Node's count
+ * of referenced timers never drops — the process then lives on until the next timer anyone queued (an
+ * http.Server's 30 s connection check) fires, long after everything was closed.
+ */
 export const SYSTEM_TIMER: ReplayTimer = {
-  setTimeout: (callback, ms) => (ms <= 0 ? setImmediate(callback) : setTimeout(callback, ms)),
+  setTimeout: (callback, ms): SystemTimerHandle =>
+    ms <= 0 ? { immediate: setImmediate(callback) } : { timeout: setTimeout(callback, ms) },
   clearTimeout: (handle) => {
-    clearImmediate(handle as NodeJS.Immediate);
-    clearTimeout(handle as NodeJS.Timeout);
+    const tagged = handle as SystemTimerHandle;
+    if ('immediate' in tagged) clearImmediate(tagged.immediate);
+    else clearTimeout(tagged.timeout);
   },
 };
 

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BarSeries } from '../../../data/bar-series.js';
 import { createInstrument } from '../../../model/instrument.js';
@@ -298,4 +299,48 @@ describe('the Alpaca sandbox server', () => {
     expect(assets.body).toMatchObject({ symbol: 'AAA', tradable: true, fractionable: false });
     expect((await call('GET', '/v2/assets/ZZZ')).status).toBe(404);
   });
+});
+
+describe('the Alpaca sandbox server, closed', () => {
+  it('lets the process exit at once after a replay ran behind it', async () => {
+    // A child process runs the CLI's sequence (serve, replay, answer a request, stop, close) and reports how
+    // long its exit took after close(). A timer left counted as alive kept it up to ~30 s (until the
+    // http.Server's connection check fired), with no handle in sight.
+    const module = (path: string) => JSON.stringify(new URL(path, import.meta.url).href);
+    const script = `
+      import { BarSeries } from ${module('../../../data/bar-series.ts')};
+      import { createInstrument } from ${module('../../../model/instrument.ts')};
+      import { PaperBroker } from ${module('../../paper/paper-broker.ts')};
+      import { startAlpacaSandbox } from ${module('./alpaca-sandbox-server.ts')};
+      const bars = Array.from({ length: 20 }, (_, i) => ({
+        tsEvent: ${START} + i * ${MINUTE}, open: 50, high: 51, low: 49, close: 50, volume: 100,
+      }));
+      const broker = new PaperBroker({
+        series: [BarSeries.fromBars('AAA', '1m', bars)],
+        instruments: [createInstrument({ symbol: 'AAA' })],
+        speed: 1,
+        startAt: ${START + 10 * MINUTE},
+      });
+      const sandbox = await startAlpacaSandbox({ broker, keyId: 'k', secretKey: 's' });
+      broker.start();
+      const account = await fetch(sandbox.url + '/v2/account', { headers: ${JSON.stringify(KEYS)} });
+      console.log('status ' + account.status);
+      broker.stop();
+      await sandbox.close();
+      const closedAt = Date.now();
+      process.on('exit', () => console.log('exit after ' + (Date.now() - closedAt)));
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 10_000,
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, output).toBe(0);
+    expect(output).toContain('status 200');
+    const exitMs = Number(/exit after (\d+)/.exec(output)?.[1]);
+    expect(exitMs).toBeLessThan(3_000);
+  }, 20_000);
 });
