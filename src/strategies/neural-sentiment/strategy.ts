@@ -158,7 +158,7 @@ export class NeuralSentimentStrategy extends Strategy {
   private settle(orderId: string): void {
     const i = this.orderSymbol.get(orderId);
     if (i === undefined) return;
-    if (this.ctx.openOrders(this.config.symbols[i] as string).length > 0) return;
+    if (this.ctx.openOrders(this.config.symbols[i]).length > 0) return;
     this.orderSymbol.delete(orderId);
     this.working[i] = 0;
   }
