@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CliIo } from './cli-io.js';
+import { addForecastCommands } from './commands/forecast-program.js';
 import { addNewsCommands } from './commands/news-program.js';
 
 /** Options every command sees (commander's optsWithGlobals). */
@@ -358,6 +359,7 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .action(run(async () => (await import('./commands/optimize.js')).runWorker));
 
   addNewsCommands(program, run);
+  addForecastCommands(program, run);
 
   program
     .command('sandbox')

@@ -159,6 +159,13 @@ export interface RunRepository {
   list(filter?: RunListFilter): Promise<Run[]>;
 }
 
+/**
+ * Lifecycle of a registered model: `candidate` when registered, `production` for the one version served under
+ * its name (at most one per name), `archived` when retired (kept for audit).
+ */
+export const MODEL_STAGES = ['candidate', 'production', 'archived'] as const;
+export type ModelStage = (typeof MODEL_STAGES)[number];
+
 /** A trained model in the registry. `version` is a positive integer, unique per name. */
 export interface ModelRecord {
   readonly id: string;
@@ -167,14 +174,27 @@ export interface ModelRecord {
   readonly kind: string;
   readonly version: number;
   readonly createdAt: number;
+  readonly stage: ModelStage;
+  /** Hash of the training data (values, columns, length); null for models stored before it was recorded. */
+  readonly dataFingerprint: string | null;
+  /** Version of the code that wrote the weights (package, format, architecture hash); null when unknown. */
+  readonly codeVersion: string | null;
   readonly metrics: JsonValue;
+  /** Everything that rebuilds the model besides its weights (shape, hyperparameters, scaler ...). */
   readonly params: JsonValue;
+  /** Training history (loss per step, validation checks): read with the weights, never by a listing. */
+  readonly history: JsonValue;
   /** Serialised weights. */
   readonly blob: Uint8Array;
 }
 
-/** A registry entry without its weights: listing never reads the blobs. */
-export type ModelSummary = Omit<ModelRecord, 'blob'>;
+/** A registry entry without its weights and history: listing never reads them. */
+export type ModelSummary = Omit<ModelRecord, 'blob' | 'history'>;
+
+export interface ModelListFilter {
+  readonly name?: string;
+  readonly stage?: ModelStage;
+}
 
 export interface ModelRepository {
   /** Inserts or replaces by id; rejects with CONFLICT when another id holds the same (name, version). */
@@ -182,8 +202,17 @@ export interface ModelRepository {
   get(id: string): Promise<ModelRecord | null>;
   /** The highest version of `name`. */
   latest(name: string): Promise<ModelRecord | null>;
+  /** The production version of `name`, if one is promoted. */
+  production(name: string): Promise<ModelRecord | null>;
   /** Sorted by name, then version. */
-  list(filter?: { readonly name?: string }): Promise<ModelSummary[]>;
+  list(filter?: ModelListFilter): Promise<ModelSummary[]>;
+  /**
+   * Moves a model to `stage`; promoting to `production` archives the name's current production model in the
+   * same transaction. Rejects with NOT_FOUND for an unknown id. Resolves to the updated summary.
+   */
+  setStage(id: string, stage: ModelStage): Promise<ModelSummary>;
+  /** Removes a model; resolves to false when the id is unknown. */
+  delete(id: string): Promise<boolean>;
 }
 
 /**

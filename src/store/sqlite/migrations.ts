@@ -285,4 +285,22 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     `,
   },
+  {
+    version: 8,
+    name: 'model registry: stage, data fingerprint, code version, training history',
+    sql: `
+      -- A model's lifecycle stage: 'candidate' (registered), 'production' (the one served for its name),
+      -- 'archived' (kept for audit, never served by name). Models stored before this version are candidates.
+      -- Plain TEXT without a CHECK list, as every enumeration here (the repository writes typed values only).
+      ALTER TABLE models ADD COLUMN stage TEXT NOT NULL DEFAULT 'candidate';
+      -- Hash of the training data (values, column names, length) and of the code that wrote the weights;
+      -- NULL for models stored before this version (the registry refuses to load those).
+      ALTER TABLE models ADD COLUMN data_fingerprint TEXT;
+      ALTER TABLE models ADD COLUMN code_version TEXT;
+      -- Training history (loss per step, validation checks) as JSON: read with the weights, never by a listing.
+      ALTER TABLE models ADD COLUMN history TEXT NOT NULL DEFAULT 'null';
+      -- At most one production model per name, enforced by the database itself.
+      CREATE UNIQUE INDEX models_one_production ON models (name) WHERE stage = 'production';
+    `,
+  },
 ];
