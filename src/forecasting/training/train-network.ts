@@ -5,6 +5,7 @@ import type { NeuralNetwork } from '../neural-network.types.js';
 import type { ForecastInput } from '../series-forecaster.types.js';
 import { AdamOptimizer, decayedLearningRate } from './adam.js';
 import { multiQuantileLoss } from './mq-loss.js';
+import { ParallelTrainer } from './parallel/parallel-trainer.js';
 import { fitScaler, type ScalerState } from './scalers.js';
 import {
   buildBatch,
@@ -71,6 +72,13 @@ function restore(variables: readonly tf.Variable[], values: readonly Float32Arra
  * windows are forecast and scored in the series' units; with early stopping, training ends after
  * `earlyStopPatience` checks without improvement and the best weights are restored. Same seed, data and
  * network seed give bit-identical weights. Yields to the event loop at each progress report.
+ *
+ * With `workers` > 1 the gradient steps run data-parallel on that many worker threads
+ * (parallel/parallel-trainer.ts): the batch origins are drawn here exactly as above, each worker computes the
+ * gradient of its share, the shares are averaged in a fixed order and every worker applies the same Adam update
+ * to its replica; the network receives the replicas' weights before each validation check and at the end.
+ * Same seed and worker count give bit-identical weights; different worker counts differ by float rounding
+ * (partial means are summed in another order), and NHITS dropout masks are drawn per worker.
  */
 export async function trainNetwork(
   network: NeuralNetwork,
@@ -101,13 +109,54 @@ export async function trainNetwork(
       : undefined;
   const validationTargets = validationOrigins.length > 0 ? series[0] : undefined;
 
+  if (settings.workers > settings.batchSize) {
+    throw new InvalidInputError(
+      `workers ${quote(settings.workers)} must be <= batchSize ${quote(settings.batchSize)} (one window each at least)`,
+    );
+  }
   const rng = new SeededRng(settings.seed);
-  const optimizer = new AdamOptimizer(network.variables, { learningRate: settings.learningRate });
+  const parallel =
+    settings.workers > 1
+      ? await ParallelTrainer.start({
+          network,
+          channels: series,
+          scaler,
+          workers: settings.workers,
+          seed: settings.seed,
+        })
+      : undefined;
+  const optimizer =
+    parallel === undefined
+      ? new AdamOptimizer(network.variables, { learningRate: settings.learningRate })
+      : undefined;
   const history: TrainingHistory = { loss: [], learningRate: [], validation: [] };
   let best: { step: number; loss: number; weights: Float32Array[] } | undefined;
   let checksWithoutImprovement = 0;
   let stoppedEarly = false;
   let step = 0;
+
+  /** One gradient step on this thread (workers = 1). */
+  const localStep = (adam: AdamOptimizer, origins: Int32Array, learningRate: number): number => {
+    adam.learningRate = learningRate;
+    const batch = buildBatch(series, origins, inputSize, horizon, scaler, true);
+    setTraining(network, true);
+    const loss = tf.tidy(() => {
+      const x = tf.tensor3d(batch.input, [batch.size, inputSize, channels]);
+      const y = tf.tensor2d(batch.target as Float32Array, [batch.size, horizon]);
+      const { value, grads } = tf.variableGrads(
+        () => multiQuantileLoss(network.forward(x), y, quantiles),
+        [...network.variables],
+      );
+      const lossValue = value.dataSync()[0] as number;
+      // A non-finite loss stops training below, before its gradients could corrupt the weights.
+      if (Number.isFinite(lossValue)) {
+        adam.applyGradients(network.variables.map((variable) => grads[variable.name]));
+      }
+      return lossValue;
+    });
+    setTraining(network, false);
+    return loss;
+  };
 
   const validate = (): number | null => {
     if (validationBatch === undefined || validationTargets === undefined) return null;
@@ -131,6 +180,8 @@ export async function trainNetwork(
 
   try {
     let latestValidation: number | null = null;
+    /** Step whose weights the network holds (parallel training: when they were last pulled). */
+    let pulledAt = 0;
     while (step < settings.maxSteps) {
       const learningRate = decayedLearningRate(
         settings.learningRate,
@@ -138,26 +189,13 @@ export async function trainNetwork(
         settings.maxSteps,
         settings.learningRateDecays,
       );
-      optimizer.learningRate = learningRate;
       const origins = sampleOrigins(split.training, settings.batchSize, rng);
-      const batch = buildBatch(series, origins, inputSize, horizon, scaler, true);
-      setTraining(network, true);
-      const loss = tf.tidy(() => {
-        const x = tf.tensor3d(batch.input, [batch.size, inputSize, channels]);
-        const y = tf.tensor2d(batch.target as Float32Array, [batch.size, horizon]);
-        const { value, grads } = tf.variableGrads(
-          () => multiQuantileLoss(network.forward(x), y, quantiles),
-          [...network.variables],
-        );
-        const lossValue = value.dataSync()[0] as number;
-        // A non-finite loss stops training below, before its gradients could corrupt the weights.
-        if (Number.isFinite(lossValue)) {
-          optimizer.applyGradients(network.variables.map((variable) => grads[variable.name]));
-        }
-        return lossValue;
-      });
-      setTraining(network, false);
+      const loss =
+        optimizer !== undefined
+          ? localStep(optimizer, origins, learningRate)
+          : await (parallel as ParallelTrainer).step(origins, learningRate);
       if (!Number.isFinite(loss)) {
+        parallel?.pullWeights();
         throw new InvalidInputError(
           `training diverged: loss ${quote(loss)} at step ${step + 1}; lower the learning rate`,
         );
@@ -166,6 +204,10 @@ export async function trainNetwork(
       history.loss.push(loss);
       history.learningRate.push(learningRate);
       if (step % settings.validationCheckSteps === 0 || step === settings.maxSteps) {
+        if (parallel !== undefined && validationBatch !== undefined) {
+          parallel.pullWeights();
+          pulledAt = step;
+        }
         latestValidation = validate();
         if (settings.earlyStopPatience >= 0 && checksWithoutImprovement > settings.earlyStopPatience) {
           stoppedEarly = true;
@@ -180,9 +222,11 @@ export async function trainNetwork(
       }
       if (stoppedEarly) break;
     }
+    if (parallel !== undefined && pulledAt !== step) parallel.pullWeights();
   } finally {
     setTraining(network, false);
-    optimizer.dispose();
+    optimizer?.dispose();
+    await parallel?.close();
   }
   const finalBest = best as { step: number; loss: number; weights: Float32Array[] } | undefined;
   if (finalBest !== undefined && finalBest.step !== step) restore(network.variables, finalBest.weights);

@@ -33,6 +33,11 @@ export const TRAINING_OPTIONS_SCHEMA = z
       .default(1),
     /** Steps between progress reports. */
     progressEvery: z.number().int().min(1).default(10),
+    /**
+     * Worker threads computing each step's gradients data-parallel (parallel/parallel-trainer.ts); 1 trains
+     * on the calling thread. At most batchSize (each worker needs a window).
+     */
+    workers: z.number().int().min(1).max(64).default(1),
   })
   .strict();
 
