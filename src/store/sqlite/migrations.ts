@@ -303,4 +303,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX models_one_production ON models (name) WHERE stage = 'production';
     `,
   },
+  {
+    version: 9,
+    name: 'API keys and server settings',
+    sql: `
+      -- API keys of the REST / WebSocket server. The secret is never stored: only SHA-256(salt || secret) with a
+      -- random 16-byte salt per key (hex). A revoked key keeps its row (revoked_at) so listings show it.
+      CREATE TABLE api_keys (
+        id         TEXT PRIMARY KEY,
+        name       TEXT    NOT NULL,
+        role       TEXT    NOT NULL,
+        salt       TEXT    NOT NULL,
+        hash       TEXT    NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by TEXT    NOT NULL,
+        revoked_at INTEGER
+      );
+      -- Small named JSON settings the operator sets through the API and that survive a restart (the risk
+      -- limits in force, the trading state after a kill switch).
+      CREATE TABLE settings (
+        key        TEXT PRIMARY KEY,
+        value      TEXT    NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
