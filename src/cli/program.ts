@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { addForecastCommands } from './commands/forecast-program.js';
 import { addNewsCommands } from './commands/news-program.js';
+import { addTradeCommands } from './commands/trade-program.js';
 
 /** Options every command sees (commander's optsWithGlobals). */
 export interface GlobalOptions {
@@ -360,6 +361,14 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
 
   addNewsCommands(program, run);
   addForecastCommands(program, run);
+  addTradeCommands(program, run);
+
+  program
+    .command('serve')
+    .description('REST + WebSocket API server (OpenAPI docs at /docs); loopback only unless --host is given')
+    .option('--host <host>', 'interface to listen on (default $HOST or 127.0.0.1)')
+    .option('--port <n>', 'port (default $PORT or 8080)')
+    .action(run(async () => (await import('./commands/serve.js')).runServe));
 
   program
     .command('sandbox')
