@@ -100,7 +100,11 @@ export class MomentumStrategy extends Strategy {
 
   override onOrderRejected(event: OrderRejected | OrderDenied): void {
     this.desk.onEnded(event);
-    this.ctx.log('order refused', { orderId: event.orderId, type: event.type });
+    this.ctx.log('order refused', {
+      orderId: event.orderId,
+      type: event.type,
+      reason: event.type === 'OrderDenied' ? `${event.rule}: ${event.message}` : event.reason,
+    });
   }
 
   /** The signal entries and exits compare with the thresholds: the momentum z-score here. */
