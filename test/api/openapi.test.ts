@@ -28,6 +28,12 @@ const SERVED = [
   'GET /market/bars/{symbol}',
   'GET /market/indicators/{symbol}',
   'GET /market/correlation',
+  'GET /news/search',
+  'GET /news/sentiment/{symbol}',
+  'GET /news/trends',
+  'GET /news/sources/status',
+  'POST /news/score',
+  'POST /news/fetch',
 ];
 
 /** Capabilities not built yet: the issue asks for them to be absent, not faked. */
