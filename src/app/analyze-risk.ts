@@ -159,31 +159,60 @@ export function analyzeRisk(raw: AnalyzeRiskRequest): RiskAnalysis {
       `risk analysis needs at least 3 price rows; ${quote(request.input)} has ${prices.length}`,
     );
   }
-  const analysis = analyzePortfolioRisk({
-    symbols: [column],
-    assetReturns: [returnsOf(prices)],
-    weights: Float64Array.of(1),
-    confidences: request.confidences,
-    methods: request.methods,
-    monteCarlo: { paths: request.mcPaths, seed: request.seed },
-    periodsPerYear: request.periodsPerYear,
-    riskFreeRate: request.riskFreeRate,
-    minimumAcceptableReturn: request.minimumAcceptableReturn,
-    ...(benchmarkPrices === undefined ? {} : { benchmarkReturns: returnsOf(benchmarkPrices) }),
-  });
   // Return t spans price rows t and t + 1; drawdown index −1 is the first price row.
   const labelOf = (returnIndex: number): string | null =>
     returnIndex < -1 || labels === null ? null : (labels[returnIndex + 1] ?? null);
-  const { drawdown, profile } = analysis;
   return {
     input: { file: request.input, column, first: labelOf(-1), last: labelOf(prices.length - 2) },
     ...(request.benchmark === undefined
       ? {}
       : { benchmark: { file: request.benchmark, column: benchmarkColumn } }),
+    ...seriesRiskReport(column, prices, benchmarkPrices, request, labelOf),
+  };
+}
+
+/** The settings of a one-series risk analysis, echoed in its report. */
+export interface SeriesRiskSettings {
+  readonly confidences: readonly number[];
+  readonly methods: readonly VarMethod[];
+  readonly mcPaths: number;
+  readonly seed: number;
+  readonly periodsPerYear: number;
+  readonly riskFreeRate: number;
+  readonly minimumAcceptableReturn: number;
+}
+
+/**
+ * Analyses one price series as a one-position portfolio (optionally against a benchmark's prices, aligned
+ * row for row) and reports everything but where the prices came from: `risk analyze` on a file and the
+ * API's analysis of a stored symbol share it. `labelOf` names a return's row (drawdown index −1 is the
+ * first price row).
+ */
+export function seriesRiskReport(
+  name: string,
+  prices: Float64Array,
+  benchmarkPrices: Float64Array | undefined,
+  settings: SeriesRiskSettings,
+  labelOf: (returnIndex: number) => string | null,
+): Omit<RiskAnalysis, 'input' | 'benchmark'> {
+  const analysis = analyzePortfolioRisk({
+    symbols: [name],
+    assetReturns: [returnsOf(prices)],
+    weights: Float64Array.of(1),
+    confidences: settings.confidences,
+    methods: settings.methods,
+    monteCarlo: { paths: settings.mcPaths, seed: settings.seed },
+    periodsPerYear: settings.periodsPerYear,
+    riskFreeRate: settings.riskFreeRate,
+    minimumAcceptableReturn: settings.minimumAcceptableReturn,
+    ...(benchmarkPrices === undefined ? {} : { benchmarkReturns: returnsOf(benchmarkPrices) }),
+  });
+  const { drawdown, profile } = analysis;
+  return {
     observations: profile.observations,
     signConvention: SIGN_CONVENTION,
-    confidences: request.confidences,
-    methods: request.methods,
+    confidences: settings.confidences,
+    methods: settings.methods,
     var: profile.var,
     es: profile.es,
     volatility: analysis.volatility,
@@ -198,11 +227,11 @@ export function analyzeRisk(raw: AnalyzeRiskRequest): RiskAnalysis {
       recovery: drawdown.recoveryIndex < 0 ? null : labelOf(drawdown.recoveryIndex),
     },
     ...(analysis.beta === null ? {} : { beta: analysis.beta }),
-    periodsPerYear: request.periodsPerYear,
-    riskFreeRate: request.riskFreeRate,
-    minimumAcceptableReturn: request.minimumAcceptableReturn,
-    ...(request.methods.includes('montecarlo')
-      ? { monteCarlo: { paths: request.mcPaths, seed: request.seed } }
+    periodsPerYear: settings.periodsPerYear,
+    riskFreeRate: settings.riskFreeRate,
+    minimumAcceptableReturn: settings.minimumAcceptableReturn,
+    ...(settings.methods.includes('montecarlo')
+      ? { monteCarlo: { paths: settings.mcPaths, seed: settings.seed } }
       : {}),
   };
 }

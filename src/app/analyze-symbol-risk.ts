@@ -4,9 +4,8 @@ import { alignSeries } from '../data/align.js';
 import type { BarSeries } from '../data/bar-series.js';
 import { TIMEFRAMES } from '../model/timeframe.js';
 import { VAR_METHODS } from '../risk/metrics/var-methods.js';
-import { simpleReturns } from '../stats/returns.js';
 import type { Store } from '../store/repositories.types.js';
-import { analyzePortfolioRisk, SIGN_CONVENTION, type RiskAnalysis } from './analyze-risk.js';
+import { seriesRiskReport, type RiskAnalysis } from './analyze-risk.js';
 import { showBars } from './query-bars.js';
 
 /** The request, with the defaults of `neural-trader risk analyze` (so equal inputs give equal numbers). */
@@ -76,24 +75,11 @@ export async function analyzeSymbolRisk(store: Store, raw: SymbolRiskRequest): P
       `risk analysis needs at least 3 price rows; ${quote(bars.symbol)} has ${prices.length} in this range`,
     );
   }
-  const analysis = analyzePortfolioRisk({
-    symbols: [bars.symbol],
-    assetReturns: [returnsOf(prices)],
-    weights: Float64Array.of(1),
-    confidences: request.confidences,
-    methods: request.methods,
-    monteCarlo: { paths: request.mcPaths, seed: request.seed },
-    periodsPerYear: request.periodsPerYear,
-    riskFreeRate: request.riskFreeRate,
-    minimumAcceptableReturn: request.minimumAcceptableReturn,
-    ...(benchmarkPrices === undefined ? {} : { benchmarkReturns: returnsOf(benchmarkPrices) }),
-  });
   // Return t spans price rows t and t + 1; drawdown index −1 is the first price row.
   const labelOf = (returnIndex: number): string | null => {
     const row = ts[returnIndex + 1];
     return returnIndex < -1 || row === undefined ? null : new Date(row).toISOString();
   };
-  const { drawdown, profile } = analysis;
   return {
     input: {
       symbol: bars.symbol,
@@ -102,34 +88,6 @@ export async function analyzeSymbolRisk(store: Store, raw: SymbolRiskRequest): P
       last: labelOf(prices.length - 2),
     },
     ...(request.benchmark === undefined ? {} : { benchmark: { symbol: request.benchmark.toUpperCase() } }),
-    observations: profile.observations,
-    signConvention: SIGN_CONVENTION,
-    confidences: request.confidences,
-    methods: request.methods,
-    var: profile.var,
-    es: profile.es,
-    volatility: analysis.volatility,
-    volatilityAnnualized: analysis.volatilityAnnualized,
-    sharpe: analysis.sharpe,
-    sortino: analysis.sortino,
-    maxDrawdown: drawdown.maxDrawdown,
-    maxDrawdownDuration: {
-      periods: drawdown.durationBars,
-      peak: drawdown.troughIndex < 0 ? null : labelOf(drawdown.peakIndex),
-      trough: drawdown.troughIndex < 0 ? null : labelOf(drawdown.troughIndex),
-      recovery: drawdown.recoveryIndex < 0 ? null : labelOf(drawdown.recoveryIndex),
-    },
-    ...(analysis.beta === null ? {} : { beta: analysis.beta }),
-    periodsPerYear: request.periodsPerYear,
-    riskFreeRate: request.riskFreeRate,
-    minimumAcceptableReturn: request.minimumAcceptableReturn,
-    ...(request.methods.includes('montecarlo')
-      ? { monteCarlo: { paths: request.mcPaths, seed: request.seed } }
-      : {}),
+    ...seriesRiskReport(bars.symbol, prices, benchmarkPrices, request, labelOf),
   };
-}
-
-/** Simple returns without the leading NaN: return t is p_{t+1}/p_t − 1 (as analyze-risk.ts). */
-function returnsOf(prices: Float64Array): Float64Array {
-  return simpleReturns(prices).subarray(1);
 }
