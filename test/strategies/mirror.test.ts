@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BarSeries } from '../../src/data/bar-series.js';
 import { generateSyntheticDisclosures } from '../../src/data/synthetic/disclosures.js';
-import { generateDefaultMarket, generateMarket, type MarketSpec } from '../../src/data/synthetic/index.js';
+import { generateDefaultMarket } from '../../src/data/synthetic/index.js';
+import { zeroDriftSeries } from '../../src/data/synthetic/zero-drift-market.fixture.js';
 import type { DisclosedTrade } from '../../src/model/disclosure.types.js';
 import { mirrorDefinition } from '../../src/strategies/mirror/definition.js';
 import type { StrategyContext } from '../../src/strategies/strategy-context.js';
@@ -71,43 +72,12 @@ describe('mirror on the synthetic universe with the synthetic disclosure stream'
   });
 });
 
-/**
- * A market where expected returns are zero and symbols are independent: one regime with drift 0 and
- * volatility 0 (no market factor), no sector factor, no jumps, normal shocks; each symbol has 25% annual
- * idiosyncratic volatility and alpha 0, so its expected arithmetic return is 0 (symbol-path.ts compensates the
- * log drift). Trades on different symbols are then independent and a trade's expected return is 0 unless the
- * disclosures carry information.
- */
-const ZERO_DRIFT_MARKET: MarketSpec = {
-  market: {
-    regimes: [{ name: 'flat', drift: 0, volatility: 0 }],
-    transitions: [[1]],
-    jumps: { intensity: 0, mean: 0, stdev: 0 },
-    shocks: { distribution: 'normal' },
-  },
-  sectors: [{ name: 'none', volatility: 0 }],
-  symbols: Array.from({ length: 10 }, (_, k) => ({
-    symbol: `S${k}`,
-    sector: 'none',
-    beta: 0,
-    idiosyncraticVolatility: 0.25,
-    startPrice: 50,
-    averageVolume: 1_000_000,
-  })),
-};
-
 /** Per-trade returns pooled over seeds, their mean and standard error, and each seed's net P&L. */
 function tradeStatistics(edge: number, seeds: readonly number[]) {
   const returns: number[] = [];
   const netPnl: number[] = [];
   for (const seed of seeds) {
-    const market = generateMarket(ZERO_DRIFT_MARKET, {
-      seed,
-      start: Date.UTC(2020, 0, 1),
-      days: 504,
-      timeframe: '1d',
-    });
-    const series = [...market.series.values()];
+    const series = zeroDriftSeries(seed);
     const disclosures = generateSyntheticDisclosures(series, { seed, edge });
     const result = runStrategy(() => mirror(series, disclosures), series);
     for (const trade of result.trades) returns.push(trade.returnPct);
@@ -122,7 +92,7 @@ function tradeStatistics(edge: number, seeds: readonly number[]) {
 describe('mirror captures the edge of the disclosures, and only that', () => {
   const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
 
-  // Tolerance: trades are independent with mean 0 when edge is 0 (see ZERO_DRIFT_MARKET), so by the central
+  // Tolerance: trades are independent with mean 0 when edge is 0 (see zero-drift-market.fixture.ts), so by the central
   // limit theorem (about 300 trades) the t-statistic mean / standardError is about normal(0, 1): |t| < 3 fails
   // for 0.3% of seed sets. With edge 0.5 the expected return per trade is about
   // 0.5 x E[R | R > 0] = 0.5 x 0.25 x sqrt(20 / 252) x sqrt(2 / pi) = 2.8% over the 20-bar horizon, some 8

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BarSeries } from '../../src/data/bar-series.js';
-import { generateMarket, type MarketSpec } from '../../src/data/synthetic/index.js';
+import { zeroDriftSeries } from '../../src/data/synthetic/zero-drift-market.fixture.js';
 import type { SentimentReading, SentimentSource } from '../../src/model/sentiment.types.js';
 import { generateSyntheticNews, type SyntheticArticle } from '../../src/news/synthetic/synthetic-news.js';
 import { neuralSentimentDefinition } from '../../src/strategies/neural-sentiment/definition.js';
@@ -40,33 +40,7 @@ class ToneSource implements SentimentSource {
   }
 }
 
-const ZERO_DRIFT_MARKET: MarketSpec = {
-  market: {
-    regimes: [{ name: 'flat', drift: 0, volatility: 0 }],
-    transitions: [[1]],
-    jumps: { intensity: 0, mean: 0, stdev: 0 },
-    shocks: { distribution: 'normal' },
-  },
-  sectors: [{ name: 'none', volatility: 0 }],
-  symbols: Array.from({ length: 10 }, (_, k) => ({
-    symbol: `S${k}`,
-    sector: 'none',
-    beta: 0,
-    idiosyncraticVolatility: 0.25,
-    startPrice: 50,
-    averageVolume: 1_000_000,
-  })),
-};
-
-function market(seed: number): BarSeries[] {
-  const generated = generateMarket(ZERO_DRIFT_MARKET, {
-    seed,
-    start: Date.UTC(2020, 0, 1),
-    days: 504,
-    timeframe: '1d',
-  });
-  return [...generated.series.values()];
-}
+const market = zeroDriftSeries;
 
 function strategy(series: readonly BarSeries[], source: SentimentSource, params = {}) {
   return neuralSentimentDefinition.create(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BarSeries } from '../../data/bar-series.js';
-import { generateMarket, type MarketSpec } from '../../data/synthetic/index.js';
+import { zeroDriftSeries } from '../../data/synthetic/zero-drift-market.fixture.js';
 import { LexiconSentimentScorer } from '../../news/sentiment/lexicon-sentiment-scorer.js';
 import { HEADLINE_TEMPLATES, SYNTHETIC_TONES } from '../../news/synthetic/headline-templates.js';
 import { openSqliteStore } from '../../store/sqlite/open-sqlite-store.js';
@@ -11,33 +11,7 @@ import { createNewsPipeline, storeNewsItems } from './store-news-items.js';
 const DAY = 86_400_000;
 
 /** Ten unrelated symbols with zero drift: returns have mean 0, so any edge comes from the news. */
-const ZERO_DRIFT_MARKET: MarketSpec = {
-  market: {
-    regimes: [{ name: 'flat', drift: 0, volatility: 0 }],
-    transitions: [[1]],
-    jumps: { intensity: 0, mean: 0, stdev: 0 },
-    shocks: { distribution: 'normal' },
-  },
-  sectors: [{ name: 'none', volatility: 0 }],
-  symbols: Array.from({ length: 10 }, (_, k) => ({
-    symbol: `S${k}`,
-    sector: 'none',
-    beta: 0,
-    idiosyncraticVolatility: 0.25,
-    startPrice: 50,
-    averageVolume: 1_000_000,
-  })),
-};
-
-function market(seed: number): BarSeries[] {
-  const generated = generateMarket(ZERO_DRIFT_MARKET, {
-    seed,
-    start: Date.UTC(2020, 0, 1),
-    days: 504,
-    timeframe: '1d',
-  });
-  return [...generated.series.values()];
-}
+const market = zeroDriftSeries;
 
 const store = openSqliteStore({ path: ':memory:' });
 
